@@ -1,0 +1,38 @@
+package org.allmende.membership.config;
+
+import org.allmende.support.security.ApiSecurity;
+import org.allmende.support.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var board = Role.BOARD.name();
+        var admin = Role.ADMIN.name();
+        return ApiSecurity.statelessBasic(http)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/applications")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(admin)
+                        .requestMatchers("/api/applications", "/api/applications/**")
+                        .hasRole(board)
+                        .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
+                        .hasAnyRole(board, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/me/**")
+                        .hasRole(Role.MEMBER.name())
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+}

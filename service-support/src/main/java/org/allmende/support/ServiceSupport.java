@@ -1,0 +1,47 @@
+package org.allmende.support;
+
+import java.time.Clock;
+import org.allmende.support.security.LocalUsers;
+import org.allmende.support.security.LocalUsersProperties;
+import org.allmende.support.time.BusinessTime;
+import org.allmende.support.web.CorrelationId;
+import org.allmende.support.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** What every Allmende service gets: clock, local logins, correlation ids and problem details. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LocalUsersProperties.class)
+@Import(Problems.class)
+public class ServiceSupport {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return BusinessTime.systemClock();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LocalUsers localUsers(LocalUsersProperties properties) {
+        return new LocalUsers(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationId> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationId());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,39 @@
+package org.allmende.support.security;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is calling: the member number of a member login comes from here, never from a URL. */
+public final class CurrentUser {
+
+    private CurrentUser() {}
+
+    public static Optional<Authentication> authentication() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .filter(Authentication::isAuthenticated);
+    }
+
+    public static String name() {
+        return authentication().map(Authentication::getName).orElse("anonymous");
+    }
+
+    public static String roles() {
+        return authentication()
+                .map(a -> String.join(
+                        ",",
+                        a.getAuthorities().stream()
+                                .map(g -> g.getAuthority().replace("ROLE_", ""))
+                                .sorted()
+                                .toList()))
+                .orElse("");
+    }
+
+    public static Optional<Long> memberNumber() {
+        return authentication()
+                .map(Authentication::getPrincipal)
+                .filter(AllmendeUser.class::isInstance)
+                .map(AllmendeUser.class::cast)
+                .flatMap(AllmendeUser::memberNumber);
+    }
+}

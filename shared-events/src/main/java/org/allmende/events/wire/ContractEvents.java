@@ -1,0 +1,40 @@
+package org.allmende.events.wire;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.MembershipApplicationApproved;
+import org.allmende.events.membership.MembershipApplicationRejected;
+import org.allmende.events.membership.MembershipApplicationSubmitted;
+
+/** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
+public final class ContractEvents {
+
+    private static final List<EventType> ALL = List.of(
+            new EventType("MembershipApplicationSubmitted", 1, Topics.MEMBERSHIP, MembershipApplicationSubmitted.class),
+            new EventType("MembershipApplicationApproved", 1, Topics.MEMBERSHIP, MembershipApplicationApproved.class),
+            new EventType("MembershipApplicationRejected", 1, Topics.MEMBERSHIP, MembershipApplicationRejected.class),
+            new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class));
+
+    private static final Map<String, EventType> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+    private ContractEvents() {}
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Optional<EventType> byClass(Class<?> recordClass) {
+        return Optional.ofNullable(BY_CLASS.get(recordClass));
+    }
+}
