@@ -38,7 +38,13 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send(request(path)
+                .header("Accept", "application/json, application/problem+json")
+                .GET());
+    }
+
+    public Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
     }
 
     public Response post(String path, String json) {
@@ -56,9 +62,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

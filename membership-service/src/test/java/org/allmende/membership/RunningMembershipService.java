@@ -1,23 +1,19 @@
 package org.allmende.membership;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
+import org.allmende.devinfra.RunningService;
 import org.allmende.devinfra.SharedInfrastructure;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** A real membership-service on a random port, with its own database and topic on the shared servers. */
 public final class RunningMembershipService implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
-    private final String database;
+    private final RunningService service;
     private final String topic;
 
-    private RunningMembershipService(ConfigurableApplicationContext context, String database, String topic) {
-        this.context = context;
-        this.database = database;
+    private RunningMembershipService(RunningService service, String topic) {
+        this.service = service;
         this.topic = topic;
     }
 
@@ -26,52 +22,21 @@ public final class RunningMembershipService implements AutoCloseable {
     }
 
     public static RunningMembershipService start(String database, String topic) {
-        var postgres = SharedInfrastructure.postgres();
-        var kafka = SharedInfrastructure.kafka();
-        var properties = new HashMap<String, Object>(DemoLogins.asProperties());
-        properties.putAll(Map.of(
-                "server.port",
-                "0",
-                "spring.datasource.url",
-                postgres.ensureDatabase(database),
-                "spring.datasource.username",
-                postgres.user(),
-                "spring.datasource.password",
-                postgres.password(),
-                "allmende.kafka.bootstrap-servers",
-                kafka.bootstrapServers(),
-                "allmende.kafka.topic",
-                topic,
-                "logging.structured.format.console",
-                "",
-                "logging.level.org.apache.kafka",
-                "WARN",
-                "logging.level.kafka",
-                "WARN",
-                "logging.level.state.change.logger",
-                "WARN"));
-        var args = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        var context = MembershipService.start(args);
-        return new RunningMembershipService(context, database, topic);
-    }
-
-    public String baseUrl() {
-        return "http://localhost:"
-                + ((WebServerApplicationContext) context).getWebServer().getPort();
+        var service = RunningService.start(
+                MembershipService::start,
+                database,
+                Map.of(
+                        "allmende.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers(),
+                        "allmende.kafka.topic", topic));
+        return new RunningMembershipService(service, topic);
     }
 
     public ApiClient api() {
-        return ApiClient.anonymous(baseUrl());
+        return service.api();
     }
 
     public ApiClient api(DemoLogins.Login login) {
-        return api().as(login);
-    }
-
-    public String database() {
-        return database;
+        return service.api(login);
     }
 
     public String topic() {
@@ -79,11 +44,11 @@ public final class RunningMembershipService implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return service.bean(type);
     }
 
     @Override
     public void close() {
-        context.close();
+        service.close();
     }
 }

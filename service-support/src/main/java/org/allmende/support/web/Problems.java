@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -145,6 +146,17 @@ public class Problems {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail internal(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Spring's own client errors (406, 413, ...) keep their status and detail.
+            var problem = known.getBody();
+            problem.setType(URI.create(
+                    "urn:allmende:problem:http-" + known.getStatusCode().value()));
+            var correlationId = CorrelationId.current();
+            if (correlationId != null) {
+                problem.setProperty("correlationId", correlationId);
+            }
+            return problem;
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,0 +1,43 @@
+package org.allmende.billing.config;
+
+import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.support.security.ApiSecurity;
+import org.allmende.support.security.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
+public class BillingConfig {
+
+    /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var board = Role.BOARD.name();
+        var finance = Role.FINANCE.name();
+        var admin = Role.ADMIN.name();
+        return ApiSecurity.statelessBasic(http)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(admin)
+                        .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
+                        .hasAnyRole(finance, board, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/me/**")
+                        .hasRole(Role.MEMBER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/parked-records", "/api/parked-records/**", "/api/intake")
+                        .hasAnyRole(admin, finance)
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/parked-records/*/retry", "/api/parked-records/*/discard")
+                        .hasRole(admin)
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+}

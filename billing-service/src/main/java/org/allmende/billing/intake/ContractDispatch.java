@@ -1,0 +1,129 @@
+package org.allmende.billing.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.MembershipApplicationApproved;
+import org.allmende.events.membership.MembershipApplicationRejected;
+import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.wire.ContractEvents;
+import org.allmende.events.wire.EventJson;
+import org.allmende.events.wire.Headers;
+import org.allmende.events.wire.MalformedEventException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a record by the wire format and applies it to billing's projections, once per event id. Must run inside
+ * the caller's transaction: the dedupe row, the projection change and the consumer offset commit together.
+ */
+@Component
+public class ContractDispatch {
+
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE
+    }
+
+    private final JdbcTemplate jdbc;
+    private final MemberLedger members;
+    private final Clock clock;
+
+    ContractDispatch(JdbcTemplate jdbc, MemberLedger members, Clock clock) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public Outcome apply(IncomingRecord record) {
+        var typeName = record.header(Headers.EVENT_TYPE);
+        if (typeName == null) {
+            throw new Unapplicable("malformed", "no " + Headers.EVENT_TYPE + " header");
+        }
+        var type = ContractEvents.byName(typeName)
+                .orElseThrow(() -> new Unapplicable("unknown-type", "unknown event type " + typeName));
+        var version = schemaVersion(record);
+        if (version > type.schemaVersion()) {
+            throw new Unapplicable(
+                    "unknown-version",
+                    typeName + " schema version " + version + " is newer than the " + type.schemaVersion()
+                            + " this billing-service knows");
+        }
+        var eventId = eventId(record);
+        Object event;
+        try {
+            event = EventJson.read(record.payload() == null ? new byte[0] : record.payload(), type.recordClass());
+        } catch (MalformedEventException e) {
+            throw new Unapplicable("malformed", e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new Unapplicable("malformed", "empty payload");
+        }
+        var inserted = jdbc.update(
+                """
+                insert into applied_event (event_id, event_type, topic, partition_no, kafka_offset, applied_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
+                """,
+                eventId,
+                typeName,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            return Outcome.DUPLICATE;
+        }
+        try {
+            handle(event);
+        } catch (RuntimeException e) {
+            throw new Unapplicable("handler-failed", typeName + " could not be applied: " + rootMessage(e), e);
+        }
+        return Outcome.APPLIED;
+    }
+
+    private void handle(Object event) {
+        if (event instanceof MemberAdmitted admitted) {
+            members.admit(admitted);
+        } else if (event instanceof MembershipApplicationSubmitted
+                || event instanceof MembershipApplicationApproved
+                || event instanceof MembershipApplicationRejected) {
+            // Applications are the board's business; billing starts with the admitted member.
+        } else {
+            throw new IllegalStateException("no handler for " + event.getClass().getSimpleName());
+        }
+    }
+
+    private static int schemaVersion(IncomingRecord record) {
+        var raw = record.header(Headers.SCHEMA_VERSION);
+        if (raw == null) {
+            throw new Unapplicable("malformed", "no " + Headers.SCHEMA_VERSION + " header");
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new Unapplicable("malformed", "schema version '" + raw + "' is not a number");
+        }
+    }
+
+    private static UUID eventId(IncomingRecord record) {
+        var raw = record.header(Headers.EVENT_ID);
+        if (raw == null) {
+            throw new Unapplicable("malformed", "no " + Headers.EVENT_ID + " header");
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Unapplicable("malformed", "event id '" + raw + "' is not a UUID");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,207 @@
+package org.allmende.billing.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumer of {@code allmende.membership.v1}. Its position lives in PostgreSQL, not in Kafka: on assignment it
+ * seeks to the stored offsets (the beginning for a fresh database), and a batch that fails is read again from
+ * there. Instances with the same group id share the partitions; Kafka's group protocol does the coordination.
+ */
+@Component
+public class MembershipIntake implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(MembershipIntake.class);
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final IntakeProperties properties;
+    private final RecordIntake intake;
+    private final ConsumerOffsets offsets;
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile String lastError;
+
+    MembershipIntake(IntakeProperties properties, RecordIntake intake, ConsumerOffsets offsets) {
+        this.properties = properties;
+        this.intake = intake;
+        this.offsets = offsets;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        stopped = new CountDownLatch(1);
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                properties.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                properties.maxPollRecords(),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+        thread = new Thread(this::run, "billing-intake-" + properties.membershipTopic());
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        stopped.countDown();
+        consumer.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null && thread.isAlive();
+    }
+
+    @Override
+    public Health health() {
+        if (!isRunning()) {
+            return Health.down().withDetail("intake", "not running").build();
+        }
+        var builder =
+                lastError == null ? Health.up() : Health.status("DEGRADED").withDetail("lastError", lastError);
+        return builder.withDetail("topic", properties.membershipTopic()).build();
+    }
+
+    private void run() {
+        var backoff = 0L;
+        try (var consumer = this.consumer) {
+            consumer.subscribe(List.of(properties.membershipTopic()), new SeekToStoredOffsets(consumer));
+            while (stopped.getCount() > 0) {
+                ConsumerRecords<String, byte[]> polled = ConsumerRecords.empty();
+                try {
+                    polled = consumer.poll(Duration.ofMillis(500));
+                    if (polled.isEmpty()) {
+                        continue;
+                    }
+                    if (!intake.applyBatch(properties.groupId(), convert(polled))) {
+                        rewind(consumer, polled.partitions());
+                    }
+                    backoff = 0;
+                    lastError = null;
+                } catch (WakeupException e) {
+                    // stop() woke us up; the loop condition decides
+                } catch (RuntimeException e) {
+                    lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    backoff = Math.min(MAX_BACKOFF_MS, Math.max(200, backoff * 2));
+                    log.error("intake batch failed, nothing of it was applied; reading it again in {} ms", backoff, e);
+                    try {
+                        rewind(consumer, polled.partitions());
+                    } catch (RuntimeException rewindFailed) {
+                        log.error("cannot rewind to the stored offsets", rewindFailed);
+                    }
+                    pause(backoff);
+                }
+            }
+        } catch (RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("intake stopped", e);
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rewind(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+        for (var partition : partitions) {
+            if (consumer.assignment().contains(partition)) {
+                seekToStored(consumer, partition);
+            }
+        }
+    }
+
+    private void seekToStored(KafkaConsumer<String, byte[]> consumer, TopicPartition partition) {
+        var stored = offsets.next(properties.groupId(), partition.topic(), partition.partition());
+        if (stored.isPresent()) {
+            consumer.seek(partition, stored.getAsLong());
+        } else {
+            consumer.seekToBeginning(List.of(partition));
+        }
+    }
+
+    private static List<IncomingRecord> convert(ConsumerRecords<String, byte[]> polled) {
+        var records = new ArrayList<IncomingRecord>(polled.count());
+        for (var record : polled) {
+            var headers = new HashMap<String, String>();
+            for (var header : record.headers()) {
+                headers.put(
+                        header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            records.add(new IncomingRecord(
+                    record.topic(), record.partition(), record.offset(), record.key(), headers, record.value()));
+        }
+        return records;
+    }
+
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        SeekToStoredOffsets(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (var partition : partitions) {
+                seekToStored(consumer, partition);
+            }
+            log.info("intake assigned {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing to commit: every applied batch stored its offsets in its own transaction.
+            log.info("intake revoked {}", partitions);
+        }
+    }
+}

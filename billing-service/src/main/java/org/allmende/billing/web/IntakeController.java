@@ -1,0 +1,77 @@
+package org.allmende.billing.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.allmende.billing.intake.ConsumerOffsets;
+import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.billing.intake.ParkingLot;
+import org.allmende.billing.intake.RecordIntake;
+import org.allmende.support.security.CurrentUser;
+import org.allmende.support.web.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The state of the intake: stored offsets, and the parked records that wait for a fix. */
+@RestController
+class IntakeController {
+
+    private final ParkingLot parking;
+    private final RecordIntake intake;
+    private final ConsumerOffsets offsets;
+    private final IntakeProperties properties;
+
+    IntakeController(ParkingLot parking, RecordIntake intake, ConsumerOffsets offsets, IntakeProperties properties) {
+        this.parking = parking;
+        this.intake = intake;
+        this.offsets = offsets;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/intake")
+    Map<String, Object> status() {
+        return Map.of(
+                "group",
+                properties.groupId(),
+                "positions",
+                offsets.all(properties.groupId()),
+                "openParkedRecords",
+                parking.openCount());
+    }
+
+    @GetMapping("/api/parked-records")
+    List<ParkingLot.ParkedRecord> list(@RequestParam Optional<ParkedStatus> status) {
+        return parking.list(status.map(Enum::name));
+    }
+
+    @GetMapping("/api/parked-records/{id}")
+    ParkingLot.ParkedRecord one(@PathVariable long id) {
+        return parking.byId(id).orElseThrow(() -> new NotFound("There is no parked record #" + id + "."));
+    }
+
+    /** Once the cause is fixed (e.g. a billing-service that knows the new event type is deployed). */
+    @PostMapping("/api/parked-records/{id}/retry")
+    List<ParkingLot.ParkedRecord> retry(@PathVariable long id) {
+        return intake.retry(id, CurrentUser.name());
+    }
+
+    @PostMapping("/api/parked-records/{id}/discard")
+    List<ParkingLot.ParkedRecord> discard(@PathVariable long id, @Valid @RequestBody Discard discard) {
+        return intake.discard(id, discard.reason(), CurrentUser.name());
+    }
+
+    record Discard(@NotBlank @Size(max = 1000) String reason) {}
+
+    enum ParkedStatus {
+        PARKED,
+        APPLIED,
+        DISCARDED
+    }
+}

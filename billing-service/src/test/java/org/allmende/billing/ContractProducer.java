@@ -1,0 +1,95 @@
+package org.allmende.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.allmende.devinfra.SharedInfrastructure;
+import org.allmende.events.membership.BodyKind;
+import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.PostalAddress;
+import org.allmende.events.wire.EventJson;
+import org.allmende.events.wire.Headers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Puts records on a topic the way a producer of the contract does (or, on purpose, the way it must not). */
+public final class ContractProducer implements AutoCloseable {
+
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public ContractProducer(String topic, int partitions) {
+        this.topic = topic;
+        var bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    public static MemberAdmitted admitted(long memberNumber) {
+        return new MemberAdmitted(
+                UUID.nameUUIDFromBytes(("member-" + memberNumber).getBytes(StandardCharsets.UTF_8)),
+                memberNumber,
+                UUID.nameUUIDFromBytes(("application-" + memberNumber).getBytes(StandardCharsets.UTF_8)),
+                "Gemeinde " + memberNumber,
+                BodyKind.MUNICIPALITY,
+                new PostalAddress("Hauptstraße " + memberNumber, "34117", "Kassel", "DE"),
+                (int) (memberNumber % 20) + 1,
+                LocalDate.of(2026, 1, 1).plusDays(memberNumber % 300));
+    }
+
+    /** Sends a contract event with a fresh event id; returns the event id. */
+    public String send(MemberAdmitted event) {
+        var eventId = UUID.randomUUID().toString();
+        send(event.subject().toString(), "MemberAdmitted", eventId, "1", EventJson.write(event));
+        return eventId;
+    }
+
+    public void send(String key, String type, String eventId, String schemaVersion, byte[] payload) {
+        var record = new ProducerRecord<>(topic, key, payload);
+        if (type != null) {
+            record.headers().add(Headers.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
+        if (eventId != null) {
+            record.headers().add(Headers.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        }
+        if (schemaVersion != null) {
+            record.headers().add(Headers.SCHEMA_VERSION, schemaVersion.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
