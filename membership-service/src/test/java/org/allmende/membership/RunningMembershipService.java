@@ -26,8 +26,10 @@ public final class RunningMembershipService implements AutoCloseable {
                 MembershipService::start,
                 database,
                 Map.of(
-                        "allmende.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers(),
-                        "allmende.kafka.topic", topic));
+                        "allmende.kafka.bootstrap-servers",
+                        SharedInfrastructure.kafka().bootstrapServers(),
+                        "allmende.kafka.topic",
+                        topic));
         return new RunningMembershipService(service, topic);
     }
 

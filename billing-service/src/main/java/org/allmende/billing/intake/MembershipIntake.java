@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,6 +44,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile String lastError;
+    private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
 
     MembershipIntake(IntakeProperties properties, RecordIntake intake, ConsumerOffsets offsets) {
         this.properties = properties;
@@ -96,6 +99,11 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     @Override
     public boolean isRunning() {
         return thread != null && thread.isAlive();
+    }
+
+    /** The partitions of the membership topic this instance reads now. */
+    public List<Integer> assignedPartitions() {
+        return assigned.stream().sorted().toList();
     }
 
     @Override
@@ -194,6 +202,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             for (var partition : partitions) {
                 seekToStored(consumer, partition);
+                assigned.add(partition.partition());
             }
             log.info("intake assigned {}", partitions);
         }
@@ -201,7 +210,13 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Nothing to commit: every applied batch stored its offsets in its own transaction.
+            partitions.forEach(p -> assigned.remove(p.partition()));
             log.info("intake revoked {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.allmende.billing.intake.ConsumerOffsets;
 import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.billing.intake.MembershipIntake;
 import org.allmende.billing.intake.ParkingLot;
 import org.allmende.billing.intake.RecordIntake;
 import org.allmende.support.security.CurrentUser;
@@ -27,8 +28,15 @@ class IntakeController {
     private final RecordIntake intake;
     private final ConsumerOffsets offsets;
     private final IntakeProperties properties;
+    private final MembershipIntake consumer;
 
-    IntakeController(ParkingLot parking, RecordIntake intake, ConsumerOffsets offsets, IntakeProperties properties) {
+    IntakeController(
+            ParkingLot parking,
+            RecordIntake intake,
+            ConsumerOffsets offsets,
+            IntakeProperties properties,
+            MembershipIntake consumer) {
+        this.consumer = consumer;
         this.parking = parking;
         this.intake = intake;
         this.offsets = offsets;
@@ -42,6 +50,8 @@ class IntakeController {
                 properties.groupId(),
                 "positions",
                 offsets.all(properties.groupId()),
+                "assignedPartitions",
+                consumer.assignedPartitions(),
                 "openParkedRecords",
                 parking.openCount());
     }

@@ -1,0 +1,90 @@
+package org.allmende.localrun;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.allmende.devinfra.DemoLogins;
+
+/** Both services, started in order against one PostgreSQL server and one Kafka cluster. */
+public final class Platform implements AutoCloseable {
+
+    /** Everything the two services need to know about their surroundings. */
+    public record Settings(
+            String membershipDatabaseUrl,
+            String billingDatabaseUrl,
+            String databaseUser,
+            String databasePassword,
+            String kafkaBootstrapServers,
+            int membershipPort,
+            int billingPort,
+            Path servicesDirectory,
+            Map<String, String> extraProperties,
+            List<String> jvmOptions,
+            Path logDirectory) {}
+
+    private final ServiceProcess membership;
+    private final ServiceProcess billing;
+
+    private Platform(ServiceProcess membership, ServiceProcess billing) {
+        this.membership = membership;
+        this.billing = billing;
+    }
+
+    public static Platform start(Settings settings) {
+        var common = new HashMap<String, String>(DemoLogins.asProperties());
+        common.put("spring.datasource.username", settings.databaseUser());
+        common.put("spring.datasource.password", settings.databasePassword());
+        common.put("logging.structured.format.console", "");
+        common.putAll(settings.extraProperties());
+
+        var membershipProperties = new HashMap<>(common);
+        membershipProperties.put("server.port", Integer.toString(settings.membershipPort()));
+        membershipProperties.put("spring.datasource.url", settings.membershipDatabaseUrl());
+        membershipProperties.put("allmende.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
+        var membership = ServiceProcess.start(
+                "membership-service",
+                settings.servicesDirectory().resolve("membership-service.jar"),
+                settings.membershipPort(),
+                membershipProperties,
+                settings.jvmOptions(),
+                log(settings, "membership-service"));
+
+        var billingProperties = new HashMap<>(common);
+        billingProperties.put("server.port", Integer.toString(settings.billingPort()));
+        billingProperties.put("spring.datasource.url", settings.billingDatabaseUrl());
+        billingProperties.put("allmende.intake.bootstrap-servers", settings.kafkaBootstrapServers());
+        try {
+            var billing = ServiceProcess.start(
+                    "billing-service",
+                    settings.servicesDirectory().resolve("billing-service.jar"),
+                    settings.billingPort(),
+                    billingProperties,
+                    settings.jvmOptions(),
+                    log(settings, "billing-service"));
+            return new Platform(membership, billing);
+        } catch (RuntimeException e) {
+            membership.close();
+            throw e;
+        }
+    }
+
+    private static Path log(Settings settings, String service) {
+        return settings.logDirectory() == null ? null : settings.logDirectory().resolve(service + ".log");
+    }
+
+    public ServiceProcess membership() {
+        return membership;
+    }
+
+    public ServiceProcess billing() {
+        return billing;
+    }
+
+    /** Billing first, so it stops reading before the producer of its input goes away. */
+    @Override
+    public void close() {
+        billing.close();
+        membership.close();
+    }
+}
