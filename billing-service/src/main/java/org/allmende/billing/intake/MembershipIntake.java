@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -111,8 +112,9 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         if (!isRunning()) {
             return Health.down().withDetail("intake", "not running").build();
         }
-        var builder =
-                lastError == null ? Health.up() : Health.status("DEGRADED").withDetail("lastError", lastError);
+        var builder = lastError == null
+                ? Health.up()
+                : Health.status(new Status("DEGRADED")).withDetail("lastError", lastError);
         return builder.withDetail("topic", properties.membershipTopic()).build();
     }
 

@@ -1,0 +1,154 @@
+package org.allmende.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.allmende.devinfra.ApiClient;
+import org.allmende.devinfra.DemoLogins;
+import org.allmende.devinfra.LocalKafka;
+import org.allmende.devinfra.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform as it runs in production: both services as their own JVMs from their executable jars, a real
+ * PostgreSQL and a real Kafka broker; the tests speak only REST.
+ */
+class PlatformIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static Platform platform;
+    private static ApiClient membership;
+    private static ApiClient billing;
+
+    @BeforeAll
+    static void start() {
+        var postgres = SharedInfrastructure.postgres();
+        var kafka = SharedInfrastructure.kafka();
+        var topic = SharedInfrastructure.unique("membership_topic");
+        platform = Platform.start(new Platform.Settings(
+                postgres.ensureDatabase(SharedInfrastructure.unique("membership")),
+                postgres.ensureDatabase(SharedInfrastructure.unique("billing")),
+                postgres.user(),
+                postgres.password(),
+                kafka.bootstrapServers(),
+                LocalKafka.freePort(),
+                LocalKafka.freePort(),
+                Path.of(System.getProperty("allmende.services.dir", "target/services")),
+                Map.of(
+                        "allmende.kafka.topic", topic,
+                        "allmende.intake.membership-topic", topic),
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                Path.of("target/platform-logs")));
+        membership = ApiClient.anonymous(platform.membership().baseUrl());
+        billing = ApiClient.anonymous(platform.billing().baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static Map<String, Object> application(String name, int shares) {
+        return Map.of(
+                "applicantName",
+                name,
+                "bodyKind",
+                "DISTRICT",
+                "address",
+                Map.of("street", "Kreishaus 1", "postalCode", "36037", "city", name),
+                "requestedShares",
+                shares);
+    }
+
+    private static long admit(String name, int shares) {
+        var submitted = membership.post("/api/applications", application(name, shares));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        var id = submitted.json().get("applicationId").asText();
+        var approved = membership.as(DemoLogins.BOARD).post("/api/applications/" + id + "/approval", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return approved.json().get("memberNumber").asLong();
+    }
+
+    private static int billingMembers() {
+        return billing.as(DemoLogins.FINANCE).get("/api/members").json().size();
+    }
+
+    private static String publisherStatus() {
+        return membership
+                .as(DemoLogins.ADMIN)
+                .get("/actuator/health")
+                .json()
+                .path("components")
+                .path("kafkaPublisher")
+                .path("status")
+                .asText();
+    }
+
+    private static int registerMembers() {
+        return membership.as(DemoLogins.BOARD).get("/api/members").json().size();
+    }
+
+    @Test
+    void anAdmittedMemberAppearsInBillingWithItsShares() {
+        var memberNumber = admit("Landkreis Fulda", 40);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var member = billing.as(DemoLogins.FINANCE).get("/api/members/" + memberNumber);
+            assertThat(member.status()).isEqualTo(200);
+            assertThat(member.json().path("name").asText()).isEqualTo("Landkreis Fulda");
+            assertThat(member.json().path("shares").asInt()).isEqualTo(40);
+        });
+        var unknown = billing.as(DemoLogins.FINANCE).get("/api/members/999999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("type").asText()).isEqualTo("urn:allmende:problem:not-found");
+    }
+
+    @Test
+    void whileTheBrokerIsDownCommandsSucceedAndTheEventsArriveOnceItIsBack() {
+        var kafka = SharedInfrastructure.kafka();
+        await().atMost(PATIENCE).until(() -> billingMembers() == registerMembers());
+        var before = billingMembers();
+
+        kafka.stop();
+        try {
+            var first = admit("Gemeinde Ohnenetz", 3);
+            var second = admit("Stadt Funkstille", 5);
+            assertThat(second).isGreaterThan(first);
+            assertThat(registerMembers()).isEqualTo(before + 2);
+            // the relay has tried, failed and keeps its position: nothing is skipped
+            await().atMost(PATIENCE).until(() -> publisherStatus().equals("DEGRADED"));
+        } finally {
+            kafka.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> billingMembers() == before + 2);
+        await().atMost(PATIENCE).until(() -> publisherStatus().equals("UP"));
+        var intake = billing.as(DemoLogins.ADMIN).get("/api/intake").json();
+        assertThat(intake.path("openParkedRecords").asLong()).isZero();
+        var names = billing.as(DemoLogins.FINANCE).get("/api/members").json().findValuesAsText("name");
+        assertThat(names).containsOnlyOnce("Gemeinde Ohnenetz", "Stadt Funkstille");
+    }
+
+    @Test
+    void aMemberSeesItselfInBillingButNotTheList() {
+        admit("Gemeinde Eins", 1);
+        await().atMost(PATIENCE).until(() -> billingMembers() >= 1);
+
+        var own = billing.as(DemoLogins.MEMBER_1).get("/api/me/member");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("memberNumber").asLong()).isEqualTo(1);
+        assertThat(billing.as(DemoLogins.MEMBER_1).get("/api/members").status()).isEqualTo(403);
+        assertThat(billing.as(DemoLogins.MEMBER_1).get("/api/members/2").status())
+                .isEqualTo(403);
+        assertThat(billing.get("/api/members").status()).isEqualTo(401);
+    }
+}
