@@ -1,12 +1,16 @@
 package org.allmende.membership.publishing;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,5 +37,21 @@ class PublishingConfig {
     @Bean
     Topic membershipTopic(PublishingProperties properties) {
         return new Topic(properties);
+    }
+
+    /** Creates the topic at start when Kafka is there, so consumers can subscribe before the first event. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> createTopicEarly(Topic topic) {
+        return ready -> CompletableFuture.runAsync(() -> {
+            try {
+                topic.ensureExists();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(PublishingConfig.class)
+                        .warn(
+                                "topic {} not created at start, will retry on first publish: {}",
+                                topic.name(),
+                                e.getMessage());
+            }
+        });
     }
 }

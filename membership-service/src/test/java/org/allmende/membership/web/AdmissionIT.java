@@ -77,7 +77,8 @@ class AdmissionIT {
             assertThat(entry.json().path("shares").asInt()).isEqualTo(12);
         });
 
-        var records = readTopicUntil(service.topic(), 3);
+        var memberId = approved.json().get("memberId").asText();
+        var records = readTopicUntil(service.topic(), java.util.Set.of(applicationId, memberId), 3);
         assertThat(records)
                 .extracting(r -> header(r, Headers.EVENT_TYPE))
                 .containsExactly("MembershipApplicationSubmitted", "MembershipApplicationApproved", "MemberAdmitted");
@@ -129,12 +130,133 @@ class AdmissionIT {
         assertThat(numbers).doesNotContain(0L).doesNotHaveDuplicates();
     }
 
+    private long storedEvents() {
+        return service.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    @Test
+    void malformedJsonIsRejectedAndNothingIsStored() {
+        var before = storedEvents();
+
+        var response = service.api().post("/api/applications", "{\"applicantName\": \"Stadt");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:allmende:problem:unreadable-body");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void missingFieldsAreNamedWithTheRuleTheyBreakAndNothingIsStored() {
+        var before = storedEvents();
+
+        var response = service.api().post("/api/applications", Map.of("address", Map.of("postalCode", "1234")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:allmende:problem:invalid-input");
+        assertThat(response.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder(
+                        "address.city",
+                        "address.postalCode",
+                        "address.street",
+                        "applicantName",
+                        "bodyKind",
+                        "requestedShares");
+        assertThat(response.json().path("errors").toString())
+                .contains("\"field\":\"address.postalCode\",\"rule\":\"pattern\"");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownKindOfBodyNamesTheFieldAndTheAllowedValues() {
+        var form = new java.util.HashMap<>(application("Gemeinde Falsch"));
+        form.put("bodyKind", "TOWN");
+
+        var response = service.api().post("/api/applications", form);
+
+        assertThat(response.status()).isEqualTo(400);
+        var error = response.json().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("bodyKind");
+        assertThat(error.path("rule").asText()).isEqualTo("one-of");
+        assertThat(error.path("message").asText()).contains("MUNICIPALITY");
+    }
+
+    @Test
+    void decisionsOnUnknownOrMalformedIdsAreClientErrors() {
+        var board = service.api(DemoLogins.BOARD);
+        var before = storedEvents();
+
+        var unknown = board.post("/api/applications/" + UUID.randomUUID() + "/approval", "");
+        var notAnId = board.post("/api/applications/not-a-uuid/approval", "");
+        var noReason = board.post("/api/applications/" + UUID.randomUUID() + "/rejection", Map.of());
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("type").asText()).isEqualTo("urn:allmende:problem:not-found");
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.json().path("errors").get(0).path("field").asText()).isEqualTo("applicationId");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheBoardDecidesAndSeesApplications() {
+        var applicationId = service.api()
+                .post("/api/applications", application("Gemeinde Geheim"))
+                .json()
+                .get("applicationId")
+                .asText();
+
+        assertThat(service.api()
+                        .post("/api/applications/" + applicationId + "/approval", "")
+                        .status())
+                .isEqualTo(401);
+        assertThat(service.api(DemoLogins.FINANCE)
+                        .post("/api/applications/" + applicationId + "/approval", "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(service.api(DemoLogins.MEMBER_1).get("/api/applications").status())
+                .isEqualTo(403);
+        assertThat(service.api(DemoLogins.MEMBER_1).get("/api/members").status())
+                .isEqualTo(403);
+        assertThat(service.api().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(service.api(DemoLogins.BOARD)
+                        .get("/actuator/prometheus", "text/plain")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aSlowTransactionFailsLoudlyLongBeforeTrackingProcessorsWouldSkipItsEvents() {
+        var jdbc = service.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        var statementTimeout = millis(jdbc.queryForObject("show statement_timeout", String.class));
+        var idleTimeout = millis(jdbc.queryForObject("show idle_in_transaction_session_timeout", String.class));
+        var gapTimeout = Long.parseLong(service.bean(org.springframework.core.env.Environment.class)
+                .getRequiredProperty("allmende.event-store.gap-timeout-ms"));
+
+        assertThat(statementTimeout).isPositive();
+        assertThat(idleTimeout).isPositive();
+        assertThat(statementTimeout + idleTimeout).isLessThan(gapTimeout);
+    }
+
+    private static long millis(String postgresDuration) {
+        var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|min)").matcher(postgresDuration);
+        assertThat(matcher.matches()).as(postgresDuration).isTrue();
+        var value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> value;
+            case "s" -> value * 1000;
+            default -> value * 60_000;
+        };
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static List<ConsumerRecord<String, byte[]>> readTopicUntil(String topic, int count) {
+    static List<ConsumerRecord<String, byte[]>> readTopicUntil(String topic, java.util.Set<String> keys, int count) {
         var records = new ArrayList<ConsumerRecord<String, byte[]>>();
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -149,7 +271,11 @@ class AdmissionIT {
                 ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        records.add(r);
+                    }
+                });
                 return records.size() >= count;
             });
         }

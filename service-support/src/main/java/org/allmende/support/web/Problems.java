@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error a client can cause into RFC 9457 problem details with a stable {@code type}, a human
@@ -103,6 +105,20 @@ public class Problems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            // Valid JSON, but a value of the wrong kind: name the field like a validation error does.
+            var field = fieldPath(mismatch.getPath());
+            var target = mismatch.getTargetType();
+            if (target != null && target.isEnum()) {
+                var allowed = java.util.Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString)
+                        .toList();
+                return invalidInput(List.of(new FieldProblem(field, "one-of", "must be one of " + allowed)));
+            }
+            return invalidInput(List.of(new FieldProblem(
+                    field, "type", "must be a " + (target == null ? "value" : target.getSimpleName()))));
+        }
         return problem(
                 HttpStatus.BAD_REQUEST,
                 UNREADABLE,
@@ -180,6 +196,18 @@ public class Problems {
                         "Pattern", "pattern",
                         "Email", "email")
                 .getOrDefault(constraintCode, constraintCode.toLowerCase());
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        var field = new StringBuilder();
+        for (var reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static String typeName(MethodArgumentTypeMismatchException e) {
