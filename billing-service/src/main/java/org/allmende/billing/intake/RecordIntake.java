@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.allmende.events.wire.Headers;
+import org.allmende.support.web.CorrelationId;
 import org.allmende.support.web.NotFound;
 import org.allmende.support.web.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +61,7 @@ public class RecordIntake {
     private boolean applyBatch(String group, List<IncomingRecord> records, TransactionStatus status) {
         var heads = openHeads(records);
         for (var record : records) {
+            MDC.put(CorrelationId.MDC_KEY, record.header(Headers.CORRELATION_ID));
             var key = blockingKey(record);
             var head = key == null ? null : heads.get(key);
             if (head != null) {
@@ -92,6 +96,7 @@ public class RecordIntake {
                         e.getMessage());
             }
         }
+        MDC.remove(CorrelationId.MDC_KEY);
         for (var range : ranges(records).values()) {
             if (!offsets.advance(group, range.topic, range.partition, range.first, range.last + 1)) {
                 status.setRollbackOnly();

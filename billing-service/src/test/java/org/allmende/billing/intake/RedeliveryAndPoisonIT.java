@@ -179,6 +179,25 @@ class RedeliveryAndPoisonIT {
     }
 
     @Test
+    void badRequestsToTheIntakeApiAreClientErrorsThatChangeNothing() {
+        var admin = billing.api(DemoLogins.ADMIN);
+
+        var unknown = admin.post("/api/parked-records/424242/retry", "");
+        var noReason = admin.post("/api/parked-records/424242/discard", Map.of());
+        var notANumber = billing.api(DemoLogins.FINANCE).get("/api/members/zwölf");
+        var malformed = admin.post("/api/parked-records/1/discard", "{\"reason\":");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().path("errors").get(0).path("field").asText())
+                .isEqualTo("memberNumber");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(parked("DISCARDED")).isEmpty();
+    }
+
+    @Test
     void aRecordThatFailedOnStaleDataAppliesOnRetryOnceTheDataIsRepaired() {
         topic.send(admitted(1));
         await().atMost(PATIENCE).until(() -> members().size() == 1);
