@@ -1,5 +1,7 @@
 package org.allmende.localrun;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with the given Spring properties as command-line arguments and waits until its health
+     * Starts the jar with the given Spring properties and waits until its health
      * endpoint answers. Output goes to this console, or to {@code log} when given.
      */
     public static ServiceProcess start(
@@ -48,8 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         var builder = new ProcessBuilder(command);
+        // Through the environment rather than the command line: passwords and hashes stay out of `ps`.
+        builder.environment().put("SPRING_APPLICATION_JSON", toJson(properties));
         if (log == null) {
             builder.inheritIO();
         } else {
@@ -68,6 +71,14 @@ public final class ServiceProcess implements AutoCloseable {
             return new ServiceProcess(name, port, process, Duration.between(began, Instant.now()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    private static String toJson(Map<String, String> properties) {
+        try {
+            return new ObjectMapper().writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
