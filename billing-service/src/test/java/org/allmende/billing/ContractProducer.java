@@ -56,7 +56,12 @@ public final class ContractProducer implements AutoCloseable {
                 BodyKind.MUNICIPALITY,
                 new PostalAddress("Hauptstraße " + memberNumber, "34117", "Kassel", "DE"),
                 (int) (memberNumber % 20) + 1,
-                LocalDate.of(2026, 1, 1).plusDays(memberNumber % 300));
+                LocalDate.of(2026, 1, 1).plusDays(memberNumber % 300),
+                "06611000",
+                1000 * memberNumber,
+                LocalDate.of(2025, 12, 31),
+                (int) memberNumber,
+                "991-33333TEST-33");
     }
 
     /** Sends a contract event with a fresh event id; returns the event id. */

@@ -63,18 +63,36 @@ class PlatformIT {
                 name,
                 "bodyKind",
                 "DISTRICT",
+                "ags",
+                "06631000",
                 "address",
                 Map.of("street", "Kreishaus 1", "postalCode", "36037", "city", name),
+                "leitwegId",
+                "991-33333TEST-33",
+                "contactPersons",
+                List.of(Map.of("name", "Max Muster", "email", "max@example.org")),
                 "requestedShares",
-                shares);
+                shares,
+                "statutesVersion",
+                "2026-01",
+                "paymentObligationAcknowledged",
+                true);
     }
 
     private static long admit(String name, int shares) {
         var submitted = membership.post("/api/applications", application(name, shares));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         var id = submitted.json().get("applicationId").asText();
-        var approved = membership.as(DemoLogins.BOARD).post("/api/applications/" + id + "/approval", "");
-        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        var approve = Map.of("vote", "APPROVE");
+        assertThat(membership
+                        .as(DemoLogins.BOARD)
+                        .post("/api/applications/" + id + "/votes", approve)
+                        .status())
+                .isEqualTo(200);
+        var approved = membership.as(DemoLogins.BOARD_2).post("/api/applications/" + id + "/votes", approve);
+        assertThat(approved.json().path("outcome").asText())
+                .as(approved.toString())
+                .isEqualTo("APPROVED");
         return approved.json().get("memberNumber").asLong();
     }
 
@@ -106,6 +124,7 @@ class PlatformIT {
             assertThat(member.status()).isEqualTo(200);
             assertThat(member.json().path("name").asText()).isEqualTo("Landkreis Fulda");
             assertThat(member.json().path("shares").asInt()).isEqualTo(40);
+            assertThat(member.json().path("leitwegId").asText()).isEqualTo("991-33333TEST-33");
         });
         var unknown = billing.as(DemoLogins.FINANCE).get("/api/members/999999");
         assertThat(unknown.status()).isEqualTo(404);

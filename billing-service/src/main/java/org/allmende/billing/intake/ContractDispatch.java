@@ -8,6 +8,7 @@ import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.MembershipApplicationWithdrawn;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -88,7 +89,8 @@ public class ContractDispatch {
             members.admit(admitted);
         } else if (event instanceof MembershipApplicationSubmitted
                 || event instanceof MembershipApplicationApproved
-                || event instanceof MembershipApplicationRejected) {
+                || event instanceof MembershipApplicationRejected
+                || event instanceof MembershipApplicationWithdrawn) {
             // Applications are the board's business; billing starts with the admitted member.
         } else {
             throw new IllegalStateException("no handler for " + event.getClass().getSimpleName());

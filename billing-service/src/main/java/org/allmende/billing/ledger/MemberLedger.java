@@ -29,8 +29,9 @@ public class MemberLedger {
         jdbc.update(
                 """
                 insert into member (member_id, member_number, name, body_kind, street, postal_code, city, country,
-                    shares, admitted_on, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    shares, admitted_on, updated_at, ags, inhabitants, inhabitants_reference_date, staff_count,
+                    leitweg_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (member_id) do nothing
                 """,
                 event.memberId(),
@@ -43,7 +44,12 @@ public class MemberLedger {
                 address.country(),
                 event.shares(),
                 Date.valueOf(event.admittedOn()),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()),
+                event.ags(),
+                event.inhabitants(),
+                event.inhabitantsReferenceDate() == null ? null : Date.valueOf(event.inhabitantsReferenceDate()),
+                event.staffCount(),
+                event.leitwegId());
     }
 
     public List<MemberView> all() {
@@ -67,6 +73,10 @@ public class MemberLedger {
                         row.getString("city"),
                         row.getString("country")),
                 row.getInt("shares"),
-                row.getDate("admitted_on").toLocalDate());
+                row.getDate("admitted_on").toLocalDate(),
+                row.getString("ags"),
+                (Long) row.getObject("inhabitants", Long.class),
+                (Integer) row.getObject("staff_count", Integer.class),
+                row.getString("leitweg_id"));
     }
 }

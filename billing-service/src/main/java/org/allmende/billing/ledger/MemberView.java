@@ -10,7 +10,11 @@ public record MemberView(
         String bodyKind,
         Address address,
         int shares,
-        LocalDate admittedOn) {
+        LocalDate admittedOn,
+        String ags,
+        Long inhabitants,
+        Integer staffCount,
+        String leitwegId) {
 
     public record Address(String street, String postalCode, String city, String country) {}
 }

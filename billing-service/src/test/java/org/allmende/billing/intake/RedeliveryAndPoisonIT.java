@@ -210,7 +210,12 @@ class RedeliveryAndPoisonIT {
                 org.allmende.events.membership.BodyKind.MUNICIPALITY,
                 new org.allmende.events.membership.PostalAddress("Weg 1", "34117", "Kassel", "DE"),
                 1,
-                java.time.LocalDate.of(2026, 2, 1));
+                java.time.LocalDate.of(2026, 2, 1),
+                null,
+                null,
+                null,
+                null,
+                null);
         topic.send(clash);
         await().atMost(PATIENCE).until(() -> parked("PARKED").size() == 1);
         var head = parked("PARKED").get(0);

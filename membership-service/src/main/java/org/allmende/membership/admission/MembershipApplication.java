@@ -4,28 +4,38 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.allmende.events.membership.BodyKind;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.MembershipApplicationWithdrawn;
 import org.allmende.events.membership.PostalAddress;
 import org.allmende.membership.member.AdmitMember;
 import org.allmende.membership.member.Member;
 import org.allmende.membership.member.MemberNumbers;
+import org.allmende.membership.statutes.Statutes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A declaration to join (§15 GenG), from submission to the board's decision. */
+/** A declaration to join (§15 GenG), from submission to the board's decision by vote, or its withdrawal. */
 @Aggregate
 public class MembershipApplication {
 
     enum Status {
         PENDING,
         APPROVED,
-        REJECTED
+        REJECTED,
+        WITHDRAWN
     }
 
     @AggregateIdentifier
@@ -34,32 +44,97 @@ public class MembershipApplication {
     private String applicantName;
     private BodyKind bodyKind;
     private PostalAddress address;
+    private String ags;
+    private Long inhabitants;
+    private LocalDate inhabitantsReferenceDate;
+    private Integer staffCount;
+    private String leitwegId;
     private int requestedShares;
     private Status status;
+    private final Map<String, Vote> votes = new LinkedHashMap<>();
+    private final Set<String> conflicted = new TreeSet<>();
 
     protected MembershipApplication() {}
 
     @CommandHandler
-    public MembershipApplication(SubmitMembershipApplication command) {
+    public MembershipApplication(SubmitMembershipApplication command, Statutes statutes) {
+        if (!statutes.version().equals(command.statutesVersion())) {
+            throw new AdmissionRefused(
+                    "statutes-version-not-current",
+                    "The applicant acknowledged statutes version " + command.statutesVersion()
+                            + ", but the current version is " + statutes.version() + ".");
+        }
+        var policy = statutes.shares().policy();
+        var inhabitants = command.inhabitants() == null ? OptionalLong.empty() : OptionalLong.of(command.inhabitants());
+        var obligatory = policy.obligatoryShares(inhabitants);
+        if (command.requestedShares() < obligatory) {
+            throw new AdmissionRefused(
+                    "shares-below-obligatory-minimum",
+                    "requestedShares is " + command.requestedShares() + ", but a body of this size must take at least "
+                            + obligatory + " shares.");
+        }
+        if (command.requestedShares() > policy.maximum()) {
+            throw new AdmissionRefused(
+                    "shares-above-maximum",
+                    "requestedShares is " + command.requestedShares() + ", but a member may hold at most "
+                            + policy.maximum() + " shares.");
+        }
         apply(new MembershipApplicationSubmitted(
                 command.applicationId(),
                 command.applicantName(),
                 command.bodyKind(),
                 command.address(),
                 command.requestedShares(),
-                command.submittedOn()));
+                command.submittedOn(),
+                command.ags(),
+                command.inhabitants(),
+                command.inhabitantsReferenceDate(),
+                command.staffCount(),
+                command.leitwegId(),
+                List.copyOf(command.requestedServices()),
+                command.statutesVersion()));
     }
 
     /**
-     * Admission in one unit of work: the board's approval and the new member's entry into the register are stored
-     * together or not at all, and the caller learns the member number at once. The member's id is derived from the
-     * application's, so a retried admission can never create a second member for the same application.
+     * Counts a board member's vote. The vote that meets the quorum decides; an approval then admits the applicant
+     * in the same unit of work (ADR 0007): the new member's id is derived from the application's, so a retried
+     * admission can never create a second member.
      */
     @CommandHandler
-    public Admitted handle(ApproveMembershipApplication command, MemberNumbers memberNumbers) throws Exception {
+    public VoteCounted handle(CastBoardVote command, Statutes statutes, MemberNumbers memberNumbers) throws Exception {
         requirePending();
+        if (conflicted.contains(command.boardMember())) {
+            throw new AdmissionRefused(
+                    "conflict-of-interest",
+                    command.boardMember() + " declared a conflict of interest and may not vote on this application.");
+        }
+        if (votes.containsKey(command.boardMember())) {
+            throw new AdmissionRefused(
+                    "already-voted", command.boardMember() + " has already voted on this application.");
+        }
+        apply(new BoardVoteCast(
+                applicationId, command.boardMember(), command.vote(), command.comment(), command.castOn()));
+
+        var quorum = AdmissionQuorum.of(statutes);
+        var outcome = quorum.decide(votes.values());
+        var counts = counts();
+        if (outcome == AdmissionQuorum.Outcome.REJECTED) {
+            apply(new MembershipApplicationRejected(
+                    applicationId,
+                    command.boardMember(),
+                    "rejected by the board's vote",
+                    command.castOn(),
+                    counts[0],
+                    counts[1],
+                    counts[2]));
+            return counted(outcome, quorum, null, null);
+        }
+        if (outcome == AdmissionQuorum.Outcome.PENDING) {
+            return counted(outcome, quorum, null, null);
+        }
         var memberId = memberIdFor(applicationId);
-        apply(new MembershipApplicationApproved(applicationId, memberId, command.decidedBy(), command.decidedOn()));
+        apply(new MembershipApplicationApproved(
+                applicationId, memberId, command.boardMember(), command.castOn(), counts[0], counts[1], counts[2]));
         var memberNumber = memberNumbers.next();
         createNew(
                 Member.class,
@@ -71,24 +146,70 @@ public class MembershipApplication {
                         bodyKind,
                         address,
                         requestedShares,
-                        command.decidedOn())));
-        return new Admitted(memberId, memberNumber);
+                        command.castOn(),
+                        ags,
+                        inhabitants,
+                        inhabitantsReferenceDate,
+                        staffCount,
+                        leitwegId)));
+        return counted(outcome, quorum, memberId, memberNumber);
     }
 
     @CommandHandler
-    public void handle(RejectMembershipApplication command) {
+    public void handle(DeclareConflictOfInterest command) {
         requirePending();
-        apply(new MembershipApplicationRejected(
-                applicationId, command.decidedBy(), command.reason(), command.decidedOn()));
+        if (votes.containsKey(command.boardMember())) {
+            throw new AdmissionRefused(
+                    "already-voted",
+                    command.boardMember() + " has already voted; a conflict must be declared before voting.");
+        }
+        if (conflicted.contains(command.boardMember())) {
+            return;
+        }
+        apply(new ConflictOfInterestDeclared(
+                applicationId, command.boardMember(), command.reason(), command.declaredOn()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawMembershipApplication command) {
+        requirePending();
+        apply(new MembershipApplicationWithdrawn(applicationId, command.withdrawnOn(), command.recordedBy()));
     }
 
     static UUID memberIdFor(UUID applicationId) {
         return UUID.nameUUIDFromBytes(("member-of-application:" + applicationId).getBytes(StandardCharsets.UTF_8));
     }
 
+    private VoteCounted counted(AdmissionQuorum.Outcome outcome, AdmissionQuorum quorum, UUID memberId, Long number) {
+        var counts = counts();
+        return new VoteCounted(
+                applicationId,
+                outcome,
+                counts[0],
+                counts[1],
+                counts[2],
+                outcome == AdmissionQuorum.Outcome.PENDING ? quorum.votesStillNeeded(votes.values()) : 0,
+                memberId,
+                number);
+    }
+
+    private int[] counts() {
+        int approvals = 0, rejections = 0, abstentions = 0;
+        for (var vote : votes.values()) {
+            switch (vote) {
+                case APPROVE -> approvals++;
+                case REJECT -> rejections++;
+                case ABSTAIN -> abstentions++;
+            }
+        }
+        return new int[] {approvals, rejections, abstentions};
+    }
+
     private void requirePending() {
         if (status != Status.PENDING) {
-            throw new ApplicationAlreadyDecided(applicationId, status.name().toLowerCase());
+            throw new AdmissionRefused(
+                    "application-already-decided",
+                    "Application " + applicationId + " is " + status.name().toLowerCase() + " already.");
         }
     }
 
@@ -98,8 +219,23 @@ public class MembershipApplication {
         applicantName = event.applicantName();
         bodyKind = event.bodyKind();
         address = event.address();
+        ags = event.ags();
+        inhabitants = event.inhabitants();
+        inhabitantsReferenceDate = event.inhabitantsReferenceDate();
+        staffCount = event.staffCount();
+        leitwegId = event.leitwegId();
         requestedShares = event.requestedShares();
         status = Status.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(BoardVoteCast event) {
+        votes.put(event.boardMember(), event.vote());
+    }
+
+    @EventSourcingHandler
+    void on(ConflictOfInterestDeclared event) {
+        conflicted.add(event.boardMember());
     }
 
     @EventSourcingHandler
@@ -110,5 +246,10 @@ public class MembershipApplication {
     @EventSourcingHandler
     void on(MembershipApplicationRejected event) {
         status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationWithdrawn event) {
+        status = Status.WITHDRAWN;
     }
 }

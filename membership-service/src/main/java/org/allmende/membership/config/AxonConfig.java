@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.allmende.membership.statutes.Statutes;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -32,6 +33,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -43,6 +45,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * back). Every event handler failure propagates, so a tracking processor retries instead of skipping an event.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Statutes.class)
 public class AxonConfig {
 
     public static final String KAFKA_PUBLISHER = "kafka-publisher";

@@ -13,4 +13,9 @@ public record AdmitMember(
         BodyKind bodyKind,
         PostalAddress address,
         int shares,
-        LocalDate admittedOn) {}
+        LocalDate admittedOn,
+        String ags,
+        Long inhabitants,
+        LocalDate inhabitantsReferenceDate,
+        Integer staffCount,
+        String leitwegId) {}

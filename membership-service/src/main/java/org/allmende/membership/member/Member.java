@@ -32,7 +32,12 @@ public class Member {
                 command.bodyKind(),
                 command.address(),
                 command.shares(),
-                command.admittedOn()));
+                command.admittedOn(),
+                command.ags(),
+                command.inhabitants(),
+                command.inhabitantsReferenceDate(),
+                command.staffCount(),
+                command.leitwegId()));
     }
 
     @EventSourcingHandler

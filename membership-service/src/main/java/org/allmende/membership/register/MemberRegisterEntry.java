@@ -13,6 +13,10 @@ public record MemberRegisterEntry(
         String name,
         BodyKind bodyKind,
         PostalAddress address,
+        String ags,
+        Long inhabitants,
+        Integer staffCount,
+        String leitwegId,
         int shares,
         LocalDate joinedOn,
         Instant recordedAt) {}

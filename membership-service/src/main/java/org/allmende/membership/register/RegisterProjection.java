@@ -7,6 +7,9 @@ import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.MembershipApplicationWithdrawn;
+import org.allmende.membership.admission.BoardVoteCast;
+import org.allmende.membership.admission.ConflictOfInterestDeclared;
 import org.allmende.membership.config.AxonConfig;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,8 +37,9 @@ class RegisterProjection {
         jdbc.update(
                 """
                 insert into application_view (application_id, applicant_name, body_kind, street, postal_code, city,
-                    country, requested_shares, submitted_on, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                    country, requested_shares, submitted_on, status, ags, inhabitants, inhabitants_reference_date,
+                    staff_count, leitweg_id, requested_services, statutes_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)
                 on conflict (application_id) do nothing
                 """,
                 event.applicationId(),
@@ -46,28 +50,81 @@ class RegisterProjection {
                 address.city(),
                 address.country(),
                 event.requestedShares(),
-                Date.valueOf(event.submittedOn()));
+                Date.valueOf(event.submittedOn()),
+                event.ags(),
+                event.inhabitants(),
+                date(event.inhabitantsReferenceDate()),
+                event.staffCount(),
+                event.leitwegId(),
+                event.requestedServices() == null ? null : String.join(",", event.requestedServices()),
+                event.statutesVersion());
+    }
+
+    @EventHandler
+    void on(BoardVoteCast event) {
+        jdbc.update(
+                """
+                insert into application_vote (application_id, board_member, kind, vote, comment, cast_on)
+                values (?, ?, 'VOTE', ?, ?, ?) on conflict do nothing
+                """,
+                event.applicationId(),
+                event.boardMember(),
+                event.vote().name(),
+                event.comment(),
+                Date.valueOf(event.castOn()));
+    }
+
+    @EventHandler
+    void on(ConflictOfInterestDeclared event) {
+        jdbc.update(
+                """
+                insert into application_vote (application_id, board_member, kind, comment, cast_on)
+                values (?, ?, 'CONFLICT', ?, ?) on conflict do nothing
+                """,
+                event.applicationId(),
+                event.boardMember(),
+                event.reason(),
+                Date.valueOf(event.declaredOn()));
+    }
+
+    @EventHandler
+    void on(MembershipApplicationWithdrawn event) {
+        jdbc.update(
+                "update application_view set status = 'WITHDRAWN', decided_by = ?, decided_on = ? where application_id = ?",
+                event.recordedBy(),
+                Date.valueOf(event.withdrawnOn()),
+                event.applicationId());
+    }
+
+    private static Date date(java.time.LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 
     @EventHandler
     void on(MembershipApplicationApproved event) {
         jdbc.update(
-                "update application_view set status = 'APPROVED', decided_by = ?, decided_on = ?, member_id = ?"
-                        + " where application_id = ?",
+                "update application_view set status = 'APPROVED', decided_by = ?, decided_on = ?, member_id = ?,"
+                        + " approvals = ?, rejections = ?, abstentions = ? where application_id = ?",
                 event.decidedBy(),
                 Date.valueOf(event.decidedOn()),
                 event.memberId(),
+                event.approvals(),
+                event.rejections(),
+                event.abstentions(),
                 event.applicationId());
     }
 
     @EventHandler
     void on(MembershipApplicationRejected event) {
         jdbc.update(
-                "update application_view set status = 'REJECTED', decided_by = ?, decided_on = ?, reason = ?"
-                        + " where application_id = ?",
+                "update application_view set status = 'REJECTED', decided_by = ?, decided_on = ?, reason = ?,"
+                        + " approvals = ?, rejections = ?, abstentions = ? where application_id = ?",
                 event.decidedBy(),
                 Date.valueOf(event.decidedOn()),
                 event.reason(),
+                event.approvals(),
+                event.rejections(),
+                event.abstentions(),
                 event.applicationId());
     }
 
@@ -77,8 +134,9 @@ class RegisterProjection {
         jdbc.update(
                 """
                 insert into member_register (member_id, member_number, application_id, name, body_kind, street,
-                    postal_code, city, country, shares, joined_on, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    postal_code, city, country, shares, joined_on, recorded_at, ags, inhabitants,
+                    inhabitants_reference_date, staff_count, leitweg_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (member_id) do nothing
                 """,
                 event.memberId(),
@@ -92,11 +150,17 @@ class RegisterProjection {
                 address.country(),
                 event.shares(),
                 Date.valueOf(event.admittedOn()),
-                Timestamp.from(recordedAt));
+                Timestamp.from(recordedAt),
+                event.ags(),
+                event.inhabitants(),
+                date(event.inhabitantsReferenceDate()),
+                event.staffCount(),
+                event.leitwegId());
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from application_vote");
         jdbc.update("delete from member_register");
         jdbc.update("delete from application_view");
     }

@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.allmende.membership.admission.Admitted;
-import org.allmende.membership.admission.ApproveMembershipApplication;
-import org.allmende.membership.admission.RejectMembershipApplication;
-import org.allmende.membership.admission.SubmitMembershipApplication;
+import org.allmende.membership.admission.CastBoardVote;
+import org.allmende.membership.admission.DeclareConflictOfInterest;
+import org.allmende.membership.admission.VoteCounted;
+import org.allmende.membership.admission.WithdrawMembershipApplication;
+import org.allmende.membership.contacts.ContactPersons;
 import org.allmende.membership.register.ApplicationView;
 import org.allmende.membership.register.Register;
 import org.allmende.support.security.CurrentUser;
+import org.allmende.support.security.Role;
 import org.allmende.support.web.NotFound;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,33 +31,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Applications: submitted by anyone through the public form, decided by the board. */
+/** Applications: submitted by anyone through the public form, decided by the board's votes. */
 @RestController
 @RequestMapping("/api/applications")
 class ApplicationController {
 
+    private final ApplicationIntake intake;
     private final CommandGateway commands;
     private final Register register;
+    private final ContactPersons contacts;
     private final Clock clock;
 
-    ApplicationController(CommandGateway commands, Register register, Clock clock) {
+    ApplicationController(
+            ApplicationIntake intake,
+            CommandGateway commands,
+            Register register,
+            ContactPersons contacts,
+            Clock clock) {
+        this.intake = intake;
         this.commands = commands;
         this.register = register;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
+    /** The answer carries the applicant's withdrawal token: it is shown once and stored only as a hash. */
     @PostMapping
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ApplicationForm form) {
-        var applicationId = UUID.randomUUID();
-        commands.sendAndWait(new SubmitMembershipApplication(
-                applicationId,
-                form.applicantName().strip(),
-                form.bodyKind(),
-                form.address().toPostalAddress(),
-                form.requestedShares(),
-                today()));
-        return ResponseEntity.created(URI.create("/api/applications/" + applicationId))
-                .body(Map.of("applicationId", applicationId, "status", "PENDING"));
+        var received = intake.submit(form);
+        return ResponseEntity.created(URI.create("/api/applications/" + received.applicationId()))
+                .body(Map.of(
+                        "applicationId", received.applicationId(),
+                        "status", "PENDING",
+                        "withdrawalToken", received.withdrawalToken()));
     }
 
     @GetMapping
@@ -66,21 +76,38 @@ class ApplicationController {
         return register.application(applicationId).orElseThrow(() -> notFound(applicationId));
     }
 
-    @PostMapping("/{applicationId}/approval")
-    Admitted approve(@PathVariable UUID applicationId) {
-        try {
-            return commands.sendAndWait(new ApproveMembershipApplication(applicationId, CurrentUser.name(), today()));
-        } catch (AggregateNotFoundException e) {
-            throw notFound(applicationId);
-        }
+    @PostMapping("/{applicationId}/votes")
+    VoteCounted vote(@PathVariable UUID applicationId, @Valid @RequestBody BoardForms.VoteForm form) {
+        return send(
+                applicationId,
+                new CastBoardVote(applicationId, CurrentUser.name(), form.vote(), form.comment(), today()));
     }
 
-    @PostMapping("/{applicationId}/rejection")
-    Map<String, Object> reject(@PathVariable UUID applicationId, @Valid @RequestBody RejectionForm form) {
+    @PostMapping("/{applicationId}/conflicts")
+    ResponseEntity<Void> declareConflict(
+            @PathVariable UUID applicationId, @Valid @RequestBody BoardForms.ConflictForm form) {
+        send(applicationId, new DeclareConflictOfInterest(applicationId, CurrentUser.name(), form.reason(), today()));
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
+    /** By the applicant with its token (no login), or by the board on the applicant's request. */
+    @PostMapping("/{applicationId}/withdrawal")
+    Map<String, Object> withdraw(@PathVariable UUID applicationId, @Valid @RequestBody BoardForms.WithdrawalForm form) {
+        String recordedBy;
+        if (CurrentUser.hasRole(Role.BOARD)) {
+            recordedBy = CurrentUser.name();
+        } else if (contacts.isWithdrawalToken(applicationId, form.token())) {
+            recordedBy = "applicant";
+        } else {
+            throw new AccessDeniedException("not the applicant's withdrawal token");
+        }
+        send(applicationId, new WithdrawMembershipApplication(applicationId, recordedBy, today()));
+        return Map.of("applicationId", applicationId, "status", "WITHDRAWN");
+    }
+
+    private <R> R send(UUID applicationId, Object command) {
         try {
-            commands.sendAndWait(
-                    new RejectMembershipApplication(applicationId, CurrentUser.name(), form.reason(), today()));
-            return Map.of("applicationId", applicationId, "status", "REJECTED");
+            return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw notFound(applicationId);
         }
@@ -89,7 +116,8 @@ class ApplicationController {
     enum ApplicationStatus {
         PENDING,
         APPROVED,
-        REJECTED
+        REJECTED,
+        WITHDRAWN
     }
 
     private LocalDate today() {

@@ -40,15 +40,33 @@ class AdmissionIT {
     }
 
     static Map<String, Object> application(String name) {
-        return Map.of(
-                "applicantName",
-                name,
-                "bodyKind",
-                "MUNICIPALITY",
-                "address",
-                Map.of("street", "Marktplatz 1", "postalCode", "34117", "city", name, "country", "DE"),
-                "requestedShares",
-                12);
+        var form = new java.util.HashMap<String, Object>();
+        form.put("applicantName", name);
+        form.put("bodyKind", "MUNICIPALITY");
+        form.put("ags", "06611000");
+        form.put("address", Map.of("street", "Marktplatz 1", "postalCode", "34117", "city", name, "country", "DE"));
+        form.put("inhabitants", 12_000);
+        form.put("inhabitantsReferenceDate", "2025-12-31");
+        form.put("staffCount", 180);
+        form.put("leitwegId", "991-33333TEST-33");
+        form.put(
+                "contactPersons",
+                List.of(Map.of("name", "Erika Mustermann", "role", "IT-Leitung", "email", "erika@example.org")));
+        form.put("requestedShares", 12);
+        form.put("requestedServices", List.of("RIS-TABLET"));
+        form.put("statutesVersion", "2026-01");
+        form.put("paymentObligationAcknowledged", true);
+        return form;
+    }
+
+    static Map<String, Object> approve() {
+        return Map.of("vote", "APPROVE", "comment", "fits our region");
+    }
+
+    private String submit(String name) {
+        var submitted = service.api().post("/api/applications", application(name));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        return submitted.json().get("applicationId").asText();
     }
 
     @Test
@@ -65,8 +83,14 @@ class AdmissionIT {
                                 .asText())
                         .isEqualTo("PENDING"));
 
-        var approved = board.post("/api/applications/" + applicationId + "/approval", "");
+        var first = board.post("/api/applications/" + applicationId + "/votes", approve());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("outcome").asText()).isEqualTo("PENDING");
+        assertThat(first.json().path("votesStillNeeded").asInt()).isEqualTo(1);
+
+        var approved = service.api(DemoLogins.BOARD_2).post("/api/applications/" + applicationId + "/votes", approve());
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("outcome").asText()).isEqualTo("APPROVED");
         var memberNumber = approved.json().get("memberNumber").asLong();
         assertThat(memberNumber).isPositive();
 
@@ -75,7 +99,12 @@ class AdmissionIT {
             assertThat(entry.status()).isEqualTo(200);
             assertThat(entry.json().path("name").asText()).isEqualTo("Stadt Nordheim");
             assertThat(entry.json().path("shares").asInt()).isEqualTo(12);
+            assertThat(entry.json().path("leitwegId").asText()).isEqualTo("991-33333TEST-33");
         });
+        var view = board.get("/api/applications/" + applicationId).json();
+        assertThat(view.path("votes").findValuesAsText("boardMember"))
+                .containsExactlyInAnyOrder("vorstand", "vorstand2");
+        assertThat(view.path("status").asText()).isEqualTo("APPROVED");
 
         var memberId = approved.json().get("memberId").asText();
         var records = readTopicUntil(service.topic(), java.util.Set.of(applicationId, memberId), 3);
@@ -92,22 +121,96 @@ class AdmissionIT {
     }
 
     @Test
-    void approvingTwiceIsAConflictAndAdmitsNobodyTwice() {
-        var applicationId = service.api()
-                .post("/api/applications", application("Gemeinde Zweimal"))
-                .json()
-                .get("applicationId")
-                .asText();
+    void nobodyVotesTwiceAndNobodyVotesAfterTheDecision() {
+        var applicationId = submit("Gemeinde Zweimal");
         var board = service.api(DemoLogins.BOARD);
-        assertThat(board.post("/api/applications/" + applicationId + "/approval", "")
+        assertThat(board.post("/api/applications/" + applicationId + "/votes", approve())
                         .status())
                 .isEqualTo(200);
 
-        var again = board.post("/api/applications/" + applicationId + "/approval", "");
+        var again = board.post("/api/applications/" + applicationId + "/votes", approve());
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().path("rule").asText()).isEqualTo("application-already-decided");
+        assertThat(again.json().path("rule").asText()).isEqualTo("already-voted");
+
+        service.api(DemoLogins.BOARD_2).post("/api/applications/" + applicationId + "/votes", approve());
+        var late = service.api(DemoLogins.BOARD_2).post("/api/applications/" + applicationId + "/votes", approve());
+        assertThat(late.json().path("rule").asText()).isEqualTo("application-already-decided");
+    }
+
+    @Test
+    void aBoardMemberWhoDeclaredAConflictCannotVote() {
+        var applicationId = submit("Gemeinde Befangen");
+        var board = service.api(DemoLogins.BOARD);
+
+        var declared =
+                board.post("/api/applications/" + applicationId + "/conflicts", Map.of("reason", "I am its mayor"));
+        var vote = board.post("/api/applications/" + applicationId + "/votes", approve());
+
+        assertThat(declared.status()).isEqualTo(204);
+        assertThat(vote.status()).isEqualTo(409);
+        assertThat(vote.json().path("rule").asText()).isEqualTo("conflict-of-interest");
+    }
+
+    @Test
+    void aRejectedApplicantsContactPersonsAreErased() {
+        var applicationId = submit("Gemeinde Abgelehnt");
+        var board = service.api(DemoLogins.BOARD);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(board.get("/api/applications/" + applicationId)
+                                .json()
+                                .path("contactPersons")
+                                .findValuesAsText("email"))
+                        .containsExactly("erika@example.org"));
+
+        board.post("/api/applications/" + applicationId + "/votes", Map.of("vote", "REJECT"));
+        var rejected = service.api(DemoLogins.BOARD_2)
+                .post("/api/applications/" + applicationId + "/votes", Map.of("vote", "REJECT"));
+        assertThat(rejected.json().path("outcome").asText()).isEqualTo("REJECTED");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var view = board.get("/api/applications/" + applicationId).json();
+            assertThat(view.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(view.path("contactPersons")).isEmpty();
+        });
+        assertThat(service.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject(
+                                "select count(*) from contact_person where application_id = ?::uuid",
+                                Long.class,
+                                applicationId))
+                .isZero();
+    }
+
+    @Test
+    void theApplicantWithdrawsWithItsTokenAndOnlyWithIt() {
+        var submitted = service.api().post("/api/applications", application("Gemeinde Rückzug"));
+        var applicationId = submitted.json().get("applicationId").asText();
+        var token = submitted.json().get("withdrawalToken").asText();
+
+        var wrong =
+                service.api().post("/api/applications/" + applicationId + "/withdrawal", Map.of("token", "guessed"));
+        var right = service.api().post("/api/applications/" + applicationId + "/withdrawal", Map.of("token", token));
+
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(right.status()).as(right.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var view = service.api(DemoLogins.BOARD)
+                    .get("/api/applications/" + applicationId)
+                    .json();
+            assertThat(view.path("status").asText()).isEqualTo("WITHDRAWN");
+            assertThat(view.path("contactPersons")).isEmpty();
+        });
+    }
+
+    @Test
+    void theStatutesAndThePaymentObligationArePublic() {
+        var statutes = service.api().get("/api/statutes");
+
+        assertThat(statutes.status()).isEqualTo(200);
+        assertThat(statutes.json().path("version").asText()).isEqualTo("2026-01");
+        assertThat(statutes.json().path("shareNominalValue").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(statutes.json().path("paymentObligation").asText()).contains("pays in every share");
     }
 
     @Test
@@ -115,14 +218,13 @@ class AdmissionIT {
         var board = service.api(DemoLogins.BOARD);
         var ids = new ArrayList<String>();
         for (int i = 0; i < 8; i++) {
-            ids.add(service.api()
-                    .post("/api/applications", application("Gemeinde " + i))
-                    .json()
-                    .get("applicationId")
-                    .asText());
+            var id = submit("Gemeinde " + i);
+            board.post("/api/applications/" + id + "/votes", approve());
+            ids.add(id);
         }
         var numbers = ids.parallelStream()
-                .map(id -> board.post("/api/applications/" + id + "/approval", "")
+                .map(id -> service.api(DemoLogins.BOARD_2)
+                        .post("/api/applications/" + id + "/votes", approve())
                         .json()
                         .path("memberNumber")
                         .asLong())
@@ -162,10 +264,56 @@ class AdmissionIT {
                         "address.street",
                         "applicantName",
                         "bodyKind",
-                        "requestedShares");
+                        "contactPersons",
+                        "leitwegId",
+                        "paymentObligationAcknowledged",
+                        "requestedShares",
+                        "statutesVersion");
         assertThat(response.json().path("errors").toString())
                 .contains("\"field\":\"address.postalCode\",\"rule\":\"pattern\"");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void theLawsChecksOnTheFormNameTheFieldAndTheRule() {
+        var form = new java.util.HashMap<>(application("Gemeinde Prüfziffer"));
+        form.put("leitwegId", "991-33333TEST-34");
+        form.remove("ags");
+        form.put("paymentObligationAcknowledged", false);
+        form.put("contactPersons", List.of(Map.of("name", "E. M.", "email", "not-an-address")));
+        var before = storedEvents();
+
+        var response = service.api().post("/api/applications", form);
+
+        assertThat(response.status()).isEqualTo(400);
+        var errors = response.json().path("errors");
+        assertThat(errors.toString())
+                .contains("{\"field\":\"leitwegId\",\"rule\":\"leitweg-id-format\"")
+                .contains("{\"field\":\"ags\",\"rule\":\"ags-where-it-applies\"")
+                .contains("{\"field\":\"paymentObligationAcknowledged\",\"rule\":\"must-be-true\"")
+                .contains("{\"field\":\"contactPersons[0].email\",\"rule\":\"email\"");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aTownMustTakeItsObligatorySharesAndTheCurrentStatutes() {
+        var form = new java.util.HashMap<>(application("Stadt Groß"));
+        form.put("inhabitants", 41_000);
+        var tooFew = service.api().post("/api/applications", form);
+        form.put("requestedShares", 20);
+        form.put("statutesVersion", "2019-01");
+        var oldStatutes = service.api().post("/api/applications", form);
+
+        assertThat(tooFew.status()).isEqualTo(409);
+        assertThat(tooFew.json().path("rule").asText()).isEqualTo("shares-below-obligatory-minimum");
+        assertThat(oldStatutes.json().path("rule").asText()).isEqualTo("statutes-version-not-current");
+        assertThat(service.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject(
+                                "select count(*) from contact_person where application_id not in"
+                                        + " (select application_id from application_view)",
+                                Long.class))
+                .as("a refused application leaves no personal data behind")
+                .isZero();
     }
 
     @Test
@@ -187,9 +335,9 @@ class AdmissionIT {
         var board = service.api(DemoLogins.BOARD);
         var before = storedEvents();
 
-        var unknown = board.post("/api/applications/" + UUID.randomUUID() + "/approval", "");
-        var notAnId = board.post("/api/applications/not-a-uuid/approval", "");
-        var noReason = board.post("/api/applications/" + UUID.randomUUID() + "/rejection", Map.of());
+        var unknown = board.post("/api/applications/" + UUID.randomUUID() + "/votes", approve());
+        var notAnId = board.post("/api/applications/not-a-uuid/votes", approve());
+        var noReason = board.post("/api/applications/" + UUID.randomUUID() + "/conflicts", Map.of());
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asText()).isEqualTo("urn:allmende:problem:not-found");
@@ -202,18 +350,18 @@ class AdmissionIT {
 
     @Test
     void onlyTheBoardDecidesAndSeesApplications() {
-        var applicationId = service.api()
-                .post("/api/applications", application("Gemeinde Geheim"))
-                .json()
-                .get("applicationId")
-                .asText();
+        var applicationId = submit("Gemeinde Geheim");
 
         assertThat(service.api()
-                        .post("/api/applications/" + applicationId + "/approval", "")
+                        .post("/api/applications/" + applicationId + "/votes", approve())
                         .status())
                 .isEqualTo(401);
         assertThat(service.api(DemoLogins.FINANCE)
-                        .post("/api/applications/" + applicationId + "/approval", "")
+                        .post("/api/applications/" + applicationId + "/votes", approve())
+                        .status())
+                .isEqualTo(403);
+        assertThat(service.api(DemoLogins.FINANCE)
+                        .get("/api/applications/" + applicationId)
                         .status())
                 .isEqualTo(403);
         assertThat(service.api(DemoLogins.MEMBER_1).get("/api/applications").status())

@@ -29,6 +29,13 @@ public final class CurrentUser {
                 .orElse("");
     }
 
+    public static boolean hasRole(Role role) {
+        return authentication()
+                .map(a -> a.getAuthorities().stream()
+                        .anyMatch(g -> g.getAuthority().equals(role.authority())))
+                .orElse(false);
+    }
+
     public static Optional<Long> memberNumber() {
         return authentication()
                 .map(Authentication::getPrincipal)

@@ -185,17 +185,25 @@ public class Problems {
         if (constraintCode == null) {
             return "invalid";
         }
-        return Map.of(
-                        "NotNull", "required",
-                        "NotBlank", "required",
-                        "NotEmpty", "required",
-                        "Size", "size",
-                        "Positive", "positive",
-                        "Min", "minimum",
-                        "Max", "maximum",
-                        "Pattern", "pattern",
-                        "Email", "email")
-                .getOrDefault(constraintCode, constraintCode.toLowerCase());
+        return Map.ofEntries(
+                        Map.entry("NotNull", "required"),
+                        Map.entry("NotBlank", "required"),
+                        Map.entry("NotEmpty", "required"),
+                        Map.entry("Size", "size"),
+                        Map.entry("Positive", "positive"),
+                        Map.entry("Min", "minimum"),
+                        Map.entry("Max", "maximum"),
+                        Map.entry("Pattern", "pattern"),
+                        Map.entry("Email", "email"),
+                        Map.entry("AssertTrue", "must-be-true"),
+                        Map.entry("PastOrPresent", "not-in-future"),
+                        Map.entry("PositiveOrZero", "not-negative"))
+                .getOrDefault(constraintCode, kebab(constraintCode));
+    }
+
+    /** {@code LeitwegIdFormat} becomes {@code leitweg-id-format}. */
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 
     private static String fieldPath(List<JacksonException.Reference> path) {

@@ -3,7 +3,10 @@ package org.allmende.events.membership;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The applicant became a member and entered the member register (§15, §30 GenG). */
+/**
+ * The applicant became a member and entered the member register (§15, §30 GenG). The Leitweg-ID is the buyer
+ * reference of its e-invoices; {@code ags}, inhabitants and staff may be null where they do not apply.
+ */
 public record MemberAdmitted(
         UUID memberId,
         long memberNumber,
@@ -12,7 +15,12 @@ public record MemberAdmitted(
         BodyKind bodyKind,
         PostalAddress address,
         int shares,
-        LocalDate admittedOn)
+        LocalDate admittedOn,
+        String ags,
+        Long inhabitants,
+        LocalDate inhabitantsReferenceDate,
+        Integer staffCount,
+        String leitwegId)
         implements MembershipEvent {
 
     @Override

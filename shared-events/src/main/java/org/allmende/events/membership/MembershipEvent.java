@@ -10,6 +10,7 @@ public sealed interface MembershipEvent
         permits MembershipApplicationSubmitted,
                 MembershipApplicationApproved,
                 MembershipApplicationRejected,
+                MembershipApplicationWithdrawn,
                 MemberAdmitted {
 
     UUID subject();

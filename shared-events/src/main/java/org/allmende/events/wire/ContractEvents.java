@@ -9,6 +9,7 @@ import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.MembershipApplicationWithdrawn;
 
 /** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
 public final class ContractEvents {
@@ -17,6 +18,7 @@ public final class ContractEvents {
             new EventType("MembershipApplicationSubmitted", 1, Topics.MEMBERSHIP, MembershipApplicationSubmitted.class),
             new EventType("MembershipApplicationApproved", 1, Topics.MEMBERSHIP, MembershipApplicationApproved.class),
             new EventType("MembershipApplicationRejected", 1, Topics.MEMBERSHIP, MembershipApplicationRejected.class),
+            new EventType("MembershipApplicationWithdrawn", 1, Topics.MEMBERSHIP, MembershipApplicationWithdrawn.class),
             new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class));
 
     private static final Map<String, EventType> BY_NAME =

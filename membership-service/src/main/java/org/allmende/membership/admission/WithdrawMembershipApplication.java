@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RejectMembershipApplication(
-        @TargetAggregateIdentifier UUID applicationId, String decidedBy, String reason, LocalDate decidedOn) {}
+public record WithdrawMembershipApplication(
+        @TargetAggregateIdentifier UUID applicationId, String recordedBy, LocalDate withdrawnOn) {}

@@ -1,0 +1,7 @@
+package org.allmende.membership.admission;
+
+public enum Vote {
+    APPROVE,
+    REJECT,
+    ABSTAIN
+}
