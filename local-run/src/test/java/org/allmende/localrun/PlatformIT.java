@@ -126,6 +126,25 @@ class PlatformIT {
             assertThat(member.json().path("shares").asInt()).isEqualTo(40);
             assertThat(member.json().path("leitwegId").asText()).isEqualTo("991-33333TEST-33");
         });
+        var paid = membership
+                .as(DemoLogins.FINANCE)
+                .post(
+                        "/api/members/" + memberNumber + "/capital-payments",
+                        Map.of(
+                                "amount",
+                                "2000.00",
+                                "paidOn",
+                                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                                        .toString(),
+                                "reference",
+                                "first instalment"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(204);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(billing.as(DemoLogins.FINANCE)
+                        .get("/api/members/" + memberNumber)
+                        .json()
+                        .path("paidInCapital")
+                        .decimalValue())
+                .isEqualByComparingTo("2000.00"));
         var unknown = billing.as(DemoLogins.FINANCE).get("/api/members/999999");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asText()).isEqualTo("urn:allmende:problem:not-found");

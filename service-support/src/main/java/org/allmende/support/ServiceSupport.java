@@ -1,11 +1,14 @@
 package org.allmende.support;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.allmende.support.security.LocalUsers;
 import org.allmende.support.security.LocalUsersProperties;
 import org.allmende.support.time.BusinessTime;
 import org.allmende.support.web.CorrelationId;
 import org.allmende.support.web.Problems;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,9 +25,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Import(Problems.class)
 public class ServiceSupport {
 
+    /**
+     * The system clock in Europe/Berlin. {@code allmende.clock.fixed} (an ISO instant) freezes it — for
+     * demonstrations and tests of what happens at a fiscal year end, never for production.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    Clock clock(@Value("${allmende.clock.fixed:}") String fixed) {
+        if (!fixed.isBlank()) {
+            LoggerFactory.getLogger(ServiceSupport.class).warn("clock fixed at {} (allmende.clock.fixed)", fixed);
+            return Clock.fixed(Instant.parse(fixed), BusinessTime.ZONE);
+        }
         return BusinessTime.systemClock();
     }
 

@@ -4,11 +4,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.events.membership.AdditionalSharesApproved;
+import org.allmende.events.membership.CapitalPaymentRecorded;
+import org.allmende.events.membership.CapitalTransferred;
 import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
 import org.allmende.events.membership.MembershipApplicationWithdrawn;
+import org.allmende.events.membership.MembershipEnded;
+import org.allmende.events.membership.MergerAgreed;
+import org.allmende.events.membership.NoticeGiven;
+import org.allmende.events.membership.SharesGivenUp;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -87,6 +95,29 @@ public class ContractDispatch {
     private void handle(Object event) {
         if (event instanceof MemberAdmitted admitted) {
             members.admit(admitted);
+        } else if (event instanceof AdditionalSharesApproved approved) {
+            members.sharesChanged(approved.memberId(), approved.totalShares());
+        } else if (event instanceof CapitalPaymentRecorded payment) {
+            members.paidIn(payment.memberId(), payment.paidInCapital());
+        } else if (event instanceof NoticeGiven notice) {
+            if (notice.shares() == null) {
+                members.leaving(notice.memberId(), notice.effectiveOn(), null);
+            }
+        } else if (event instanceof MemberExcluded excluded) {
+            members.leaving(excluded.memberId(), excluded.effectiveOn(), null);
+        } else if (event instanceof SharesGivenUp givenUp) {
+            members.sharesGivenUp(givenUp.memberId(), givenUp.remainingShares(), givenUp.capitalToPayOut());
+        } else if (event instanceof CapitalTransferred transfer) {
+            members.capitalChanged(transfer.memberId(), transfer.sharesAfter(), transfer.paidInCapitalAfter());
+        } else if (event instanceof MergerAgreed merger) {
+            if ("MERGED".equals(merger.role())) {
+                members.leaving(merger.memberId(), merger.endsOn(), merger.successorMemberId());
+                members.mergedAway(merger.memberId());
+            } else {
+                members.tookOver(merger.memberId(), merger.sharesTakenOver(), merger.capitalTakenOver());
+            }
+        } else if (event instanceof MembershipEnded ended) {
+            members.ended(ended.memberId(), ended.endedOn(), ended.capitalToPayOut(), ended.payoutDueBy());
         } else if (event instanceof MembershipApplicationSubmitted
                 || event instanceof MembershipApplicationApproved
                 || event instanceof MembershipApplicationRejected

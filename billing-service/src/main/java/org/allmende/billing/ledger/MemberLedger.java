@@ -1,10 +1,12 @@
 package org.allmende.billing.ledger;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +54,79 @@ public class MemberLedger {
                 event.leitwegId());
     }
 
+    public void sharesChanged(UUID memberId, int shares) {
+        jdbc.update("update member set shares = ?, updated_at = ? where member_id = ?", shares, now(), memberId);
+    }
+
+    public void capitalChanged(UUID memberId, int shares, BigDecimal paidInCapital) {
+        jdbc.update(
+                "update member set shares = ?, paid_in_capital = ?, updated_at = ? where member_id = ?",
+                shares,
+                paidInCapital,
+                now(),
+                memberId);
+    }
+
+    public void paidIn(UUID memberId, BigDecimal paidInCapital) {
+        jdbc.update(
+                "update member set paid_in_capital = ?, updated_at = ? where member_id = ?",
+                paidInCapital,
+                now(),
+                memberId);
+    }
+
+    public void leaving(UUID memberId, LocalDate leavingOn, UUID successor) {
+        jdbc.update(
+                "update member set status = 'LEAVING', leaving_on = ?, successor_member_id = ?, updated_at = ?"
+                        + " where member_id = ?",
+                Date.valueOf(leavingOn),
+                successor,
+                now(),
+                memberId);
+    }
+
+    public void sharesGivenUp(UUID memberId, int remainingShares, BigDecimal payout) {
+        jdbc.update(
+                "update member set shares = ?, paid_in_capital = paid_in_capital - ?, updated_at = ? where member_id = ?",
+                remainingShares,
+                payout,
+                now(),
+                memberId);
+    }
+
+    public void tookOver(UUID memberId, int shares, BigDecimal capital) {
+        jdbc.update(
+                "update member set shares = shares + ?, paid_in_capital = paid_in_capital + ?, updated_at = ?"
+                        + " where member_id = ?",
+                shares,
+                capital,
+                now(),
+                memberId);
+    }
+
+    public void mergedAway(UUID memberId) {
+        jdbc.update(
+                "update member set shares = 0, paid_in_capital = 0, updated_at = ? where member_id = ?",
+                now(),
+                memberId);
+    }
+
+    /** The membership ended: the capital to pay out (netted against open items later) and by when. */
+    public void ended(UUID memberId, LocalDate endedOn, BigDecimal payout, LocalDate payoutDueBy) {
+        jdbc.update(
+                "update member set status = 'ENDED', ended_on = ?, capital_to_pay_out = ?, payout_due_by = ?,"
+                        + " paid_in_capital = 0, updated_at = ? where member_id = ?",
+                Date.valueOf(endedOn),
+                payout,
+                payoutDueBy == null ? null : Date.valueOf(payoutDueBy),
+                now(),
+                memberId);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
     public List<MemberView> all() {
         return jdbc.query("select * from member order by member_number", MemberLedger::view);
     }
@@ -77,6 +152,17 @@ public class MemberLedger {
                 row.getString("ags"),
                 (Long) row.getObject("inhabitants", Long.class),
                 (Integer) row.getObject("staff_count", Integer.class),
-                row.getString("leitweg_id"));
+                row.getString("leitweg_id"),
+                row.getBigDecimal("paid_in_capital"),
+                row.getString("status"),
+                localDate(row.getDate("leaving_on")),
+                localDate(row.getDate("ended_on")),
+                row.getBigDecimal("capital_to_pay_out"),
+                localDate(row.getDate("payout_due_by")),
+                row.getObject("successor_member_id", UUID.class));
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

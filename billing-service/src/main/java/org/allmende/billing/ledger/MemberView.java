@@ -1,5 +1,6 @@
 package org.allmende.billing.ledger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,7 +15,14 @@ public record MemberView(
         String ags,
         Long inhabitants,
         Integer staffCount,
-        String leitwegId) {
+        String leitwegId,
+        BigDecimal paidInCapital,
+        String status,
+        LocalDate leavingOn,
+        LocalDate endedOn,
+        BigDecimal capitalToPayOut,
+        LocalDate payoutDueBy,
+        UUID successorMemberId) {
 
     public record Address(String street, String postalCode, String city, String country) {}
 }

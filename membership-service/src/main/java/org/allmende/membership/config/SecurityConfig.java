@@ -27,9 +27,26 @@ public class SecurityConfig {
                         .hasRole(admin)
                         .requestMatchers("/api/applications", "/api/applications/**")
                         .hasRole(board)
-                        .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
+                        .requestMatchers(HttpMethod.POST, "/api/members/*/capital-payments")
+                        .hasRole(Role.FINANCE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**", "/api/register")
                         .hasAnyRole(board, admin)
-                        .requestMatchers(HttpMethod.GET, "/api/me/**")
+                        .requestMatchers(HttpMethod.POST, "/api/members/*/inhabitants")
+                        .hasAnyRole(board, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/share-requests")
+                        .hasRole(board)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/members/*/share-requests",
+                                "/api/members/*/share-requests/*/decision",
+                                "/api/members/*/notice",
+                                "/api/members/*/exclusion",
+                                "/api/members/*/transfers",
+                                "/api/mergers")
+                        .hasRole(board)
+                        .requestMatchers(HttpMethod.POST, "/api/exits/run")
+                        .hasRole(admin)
+                        .requestMatchers("/api/me/**")
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers("/error")
                         .permitAll()

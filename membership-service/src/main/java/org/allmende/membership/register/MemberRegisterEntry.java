@@ -1,12 +1,13 @@
 package org.allmende.membership.register;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.allmende.events.membership.BodyKind;
 import org.allmende.events.membership.PostalAddress;
 
-/** One member's entry in the register (§30 GenG): when it took effect and when it was recorded. */
+/** One member's entry in the register (§30 GenG) as it stands now. */
 public record MemberRegisterEntry(
         UUID memberId,
         long memberNumber,
@@ -18,5 +19,13 @@ public record MemberRegisterEntry(
         Integer staffCount,
         String leitwegId,
         int shares,
+        BigDecimal paidInCapital,
+        String status,
         LocalDate joinedOn,
+        LocalDate leavingOn,
+        String leavingCause,
+        Integer partialNoticeShares,
+        LocalDate partialNoticeEffectiveOn,
+        LocalDate endedOn,
+        UUID successorMemberId,
         Instant recordedAt) {}

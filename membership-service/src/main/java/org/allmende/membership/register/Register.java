@@ -2,6 +2,8 @@ package org.allmende.membership.register;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +57,92 @@ public class Register {
                 .query("select * from member_register where member_number = ?", Register::member, memberNumber)
                 .stream()
                 .findFirst();
+    }
+
+    public Optional<UUID> memberId(long memberNumber) {
+        return jdbc
+                .queryForList("select member_id from member_register where member_number = ?", UUID.class, memberNumber)
+                .stream()
+                .findFirst();
+    }
+
+    /** Every change of one member's entry, in the order they took effect. */
+    public List<RegisterChange> changes(UUID memberId) {
+        return jdbc.query(
+                "select * from register_change where member_id = ? order by effective_on, recorded_at",
+                (row, i) -> new RegisterChange(
+                        row.getString("kind"),
+                        row.getString("description"),
+                        row.getDate("effective_on").toLocalDate(),
+                        row.getTimestamp("recorded_at").toInstant(),
+                        row.getInt("shares_after"),
+                        row.getBigDecimal("capital_after"),
+                        row.getString("status_after")),
+                memberId);
+    }
+
+    /**
+     * The register as it stood on {@code asOf}, as far as it was recorded by {@code knownAt}: per member the last
+     * change effective by that date and recorded by that moment. Members who had not joined yet are absent;
+     * members who had left stay, with their status.
+     */
+    public List<RegisterAsOf> asOf(LocalDate asOf, Instant knownAt) {
+        return jdbc.query(
+                """
+                select distinct on (c.member_number) c.*, m.name, m.joined_on
+                from register_change c join member_register m on m.member_id = c.member_id
+                where c.effective_on <= ? and c.recorded_at <= ?
+                order by c.member_number, c.effective_on desc, c.recorded_at desc
+                """,
+                (row, i) -> new RegisterAsOf(
+                        row.getObject("member_id", UUID.class),
+                        row.getLong("member_number"),
+                        row.getString("name"),
+                        row.getInt("shares_after"),
+                        row.getBigDecimal("capital_after"),
+                        row.getString("status_after"),
+                        row.getDate("joined_on").toLocalDate(),
+                        row.getString("description"),
+                        row.getDate("effective_on").toLocalDate()),
+                java.sql.Date.valueOf(asOf),
+                java.sql.Timestamp.from(knownAt));
+    }
+
+    public List<ShareRequestView> shareRequests(Optional<String> status) {
+        var sql = "select r.*, m.member_number, m.name from share_request r join member_register m"
+                + " on m.member_id = r.member_id"
+                + (status.isPresent() ? " where r.status = ?" : "")
+                + " order by r.requested_on, m.member_number";
+        RowMapper<ShareRequestView> mapper = (row, i) -> new ShareRequestView(
+                row.getObject("request_id", UUID.class),
+                row.getObject("member_id", UUID.class),
+                row.getLong("member_number"),
+                row.getString("name"),
+                row.getString("kind"),
+                row.getInt("shares"),
+                row.getDate("requested_on").toLocalDate(),
+                row.getString("requested_by"),
+                row.getString("status"),
+                localDate(row.getDate("decided_on")),
+                row.getString("decided_by"));
+        return status.map(s -> jdbc.query(sql, mapper, s)).orElseGet(() -> jdbc.query(sql, mapper));
+    }
+
+    /** Members whose exit or partial notice is due by {@code today} and not applied yet. */
+    public List<UUID> dueExits(LocalDate today) {
+        return jdbc.queryForList(
+                """
+                select member_id from member_register
+                where (status = 'LEAVING' and leaving_on <= ?) or (partial_notice_effective_on <= ? and status = 'ACTIVE')
+                order by member_number
+                """,
+                UUID.class,
+                java.sql.Date.valueOf(today),
+                java.sql.Date.valueOf(today));
+    }
+
+    private static LocalDate localDate(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private ApplicationView application(ResultSet row, int index) throws SQLException {
@@ -120,7 +208,15 @@ public class Register {
                 (Integer) row.getObject("staff_count", Integer.class),
                 row.getString("leitweg_id"),
                 row.getInt("shares"),
+                row.getBigDecimal("paid_in_capital"),
+                row.getString("status"),
                 row.getDate("joined_on").toLocalDate(),
+                localDate(row.getDate("leaving_on")),
+                row.getString("leaving_cause"),
+                (Integer) row.getObject("partial_notice_shares", Integer.class),
+                localDate(row.getDate("partial_notice_effective_on")),
+                localDate(row.getDate("ended_on")),
+                row.getObject("successor_member_id", UUID.class),
                 row.getTimestamp("recorded_at").toInstant());
     }
 }

@@ -1,9 +1,6 @@
 package org.allmende.membership.register;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
@@ -128,40 +125,9 @@ class RegisterProjection {
                 event.applicationId());
     }
 
-    @EventHandler
-    void on(MemberAdmitted event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        var address = event.address();
-        jdbc.update(
-                """
-                insert into member_register (member_id, member_number, application_id, name, body_kind, street,
-                    postal_code, city, country, shares, joined_on, recorded_at, ags, inhabitants,
-                    inhabitants_reference_date, staff_count, leitweg_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (member_id) do nothing
-                """,
-                event.memberId(),
-                event.memberNumber(),
-                event.applicationId(),
-                event.name(),
-                event.bodyKind().name(),
-                address.street(),
-                address.postalCode(),
-                address.city(),
-                address.country(),
-                event.shares(),
-                Date.valueOf(event.admittedOn()),
-                Timestamp.from(recordedAt),
-                event.ags(),
-                event.inhabitants(),
-                date(event.inhabitantsReferenceDate()),
-                event.staffCount(),
-                event.leitwegId());
-    }
-
     @ResetHandler
     void reset() {
         jdbc.update("delete from application_vote");
-        jdbc.update("delete from member_register");
         jdbc.update("delete from application_view");
     }
 }

@@ -31,7 +31,8 @@ class MembershipApplicationTest {
     static final Statutes STATUTES = new Statutes(
             "2026-01",
             new Statutes.Admission(2, Majority.SIMPLE),
-            new Statutes.Shares(new BigDecimal("500.00"), 1, List.of(new Statutes.Bracket(40_000, 20)), 200));
+            new Statutes.Shares(new BigDecimal("500.00"), 1, List.of(new Statutes.Bracket(40_000, 20)), 200),
+            new Statutes.Exit("--01-01", java.time.Period.ofYears(2), java.time.Period.ofMonths(6)));
 
     private AggregateTestFixture<MembershipApplication> fixture;
 

@@ -23,7 +23,10 @@ public final class CurrentUser {
                 .map(a -> String.join(
                         ",",
                         a.getAuthorities().stream()
-                                .map(g -> g.getAuthority().replace("ROLE_", ""))
+                                .map(g -> g.getAuthority())
+                                // only roles: Spring Security 7 also lists factors such as FACTOR_PASSWORD
+                                .filter(authority -> authority.startsWith("ROLE_"))
+                                .map(authority -> authority.substring("ROLE_".length()))
                                 .sorted()
                                 .toList()))
                 .orElse("");

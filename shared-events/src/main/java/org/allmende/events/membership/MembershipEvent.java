@@ -11,7 +11,15 @@ public sealed interface MembershipEvent
                 MembershipApplicationApproved,
                 MembershipApplicationRejected,
                 MembershipApplicationWithdrawn,
-                MemberAdmitted {
+                MemberAdmitted,
+                AdditionalSharesApproved,
+                CapitalPaymentRecorded,
+                NoticeGiven,
+                MemberExcluded,
+                SharesGivenUp,
+                MembershipEnded,
+                CapitalTransferred,
+                MergerAgreed {
 
     UUID subject();
 }

@@ -5,11 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.allmende.events.membership.AdditionalSharesApproved;
+import org.allmende.events.membership.CapitalPaymentRecorded;
+import org.allmende.events.membership.CapitalTransferred;
 import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
 import org.allmende.events.membership.MembershipApplicationWithdrawn;
+import org.allmende.events.membership.MembershipEnded;
+import org.allmende.events.membership.MergerAgreed;
+import org.allmende.events.membership.NoticeGiven;
+import org.allmende.events.membership.SharesGivenUp;
 
 /** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
 public final class ContractEvents {
@@ -19,7 +27,15 @@ public final class ContractEvents {
             new EventType("MembershipApplicationApproved", 1, Topics.MEMBERSHIP, MembershipApplicationApproved.class),
             new EventType("MembershipApplicationRejected", 1, Topics.MEMBERSHIP, MembershipApplicationRejected.class),
             new EventType("MembershipApplicationWithdrawn", 1, Topics.MEMBERSHIP, MembershipApplicationWithdrawn.class),
-            new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class));
+            new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class),
+            new EventType("AdditionalSharesApproved", 1, Topics.MEMBERSHIP, AdditionalSharesApproved.class),
+            new EventType("CapitalPaymentRecorded", 1, Topics.MEMBERSHIP, CapitalPaymentRecorded.class),
+            new EventType("NoticeGiven", 1, Topics.MEMBERSHIP, NoticeGiven.class),
+            new EventType("MemberExcluded", 1, Topics.MEMBERSHIP, MemberExcluded.class),
+            new EventType("SharesGivenUp", 1, Topics.MEMBERSHIP, SharesGivenUp.class),
+            new EventType("MembershipEnded", 1, Topics.MEMBERSHIP, MembershipEnded.class),
+            new EventType("CapitalTransferred", 1, Topics.MEMBERSHIP, CapitalTransferred.class),
+            new EventType("MergerAgreed", 1, Topics.MEMBERSHIP, MergerAgreed.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,0 +1,32 @@
+package org.allmende.membership.web;
+
+import org.allmende.support.web.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Axon's answers to a command, as problem details: a stale version or a concurrent change is a 409. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AxonProblems {
+
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return Problems.problem(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Concurrent change",
+                "Someone changed this in the meantime; reload it and decide again.");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", "There is no such record.");
+    }
+}
