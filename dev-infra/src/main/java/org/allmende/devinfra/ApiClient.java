@@ -43,6 +43,10 @@ public final class ApiClient {
                 .GET());
     }
 
+    public Response get(String path, String accept, String header, String value) {
+        return send(request(path).header("Accept", accept).header(header, value).GET());
+    }
+
     public Response get(String path, String accept) {
         return send(request(path).header("Accept", accept).GET());
     }

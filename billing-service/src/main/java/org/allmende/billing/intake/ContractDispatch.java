@@ -7,6 +7,7 @@ import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipApplicationApproved;
@@ -116,6 +117,8 @@ public class ContractDispatch {
             } else {
                 members.tookOver(merger.memberId(), merger.sharesTakenOver(), merger.capitalTakenOver());
             }
+        } else if (event instanceof MemberAddressChanged moved) {
+            members.moved(moved.memberId(), moved.address());
         } else if (event instanceof MembershipEnded ended) {
             members.ended(ended.memberId(), ended.endedOn(), ended.capitalToPayOut(), ended.payoutDueBy());
         } else if (event instanceof MembershipApplicationSubmitted

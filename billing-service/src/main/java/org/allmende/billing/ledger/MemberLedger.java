@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.PostalAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -119,6 +120,18 @@ public class MemberLedger {
                 Date.valueOf(endedOn),
                 payout,
                 payoutDueBy == null ? null : Date.valueOf(payoutDueBy),
+                now(),
+                memberId);
+    }
+
+    /** Invoices go to the latest address the register recorded. */
+    public void moved(UUID memberId, PostalAddress address) {
+        jdbc.update(
+                "update member set street = ?, postal_code = ?, city = ?, country = ?, updated_at = ? where member_id = ?",
+                address.street(),
+                address.postalCode(),
+                address.city(),
+                address.country(),
                 now(),
                 memberId);
     }

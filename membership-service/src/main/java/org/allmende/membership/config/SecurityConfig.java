@@ -21,7 +21,7 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/withdrawal")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/statutes")
+                        .requestMatchers(HttpMethod.GET, "/api/statutes", "/api/applications/*/status")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
@@ -41,6 +41,7 @@ public class SecurityConfig {
                                 "/api/members/*/share-requests/*/decision",
                                 "/api/members/*/notice",
                                 "/api/members/*/exclusion",
+                                "/api/members/*/address",
                                 "/api/members/*/transfers",
                                 "/api/mergers")
                         .hasRole(board)

@@ -56,7 +56,7 @@ public class ContactPersons {
                 applicationId);
     }
 
-    /** Whether this is the applicant's withdrawal token (compared by hash in constant time). */
+    /** Whether this is the applicant's token from the submission (compared by hash in constant time). */
     public boolean isWithdrawalToken(UUID applicationId, String token) {
         if (token == null) {
             return false;
@@ -69,9 +69,11 @@ public class ContactPersons {
                         sha256(token).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Erases every piece of personal data of the application. */
+    /**
+     * Erases every piece of personal data of the application. The token's hash stays: it is no personal data,
+     * and with it the applicant can still look up the decision.
+     */
     public int erase(UUID applicationId) {
-        jdbc.update("delete from application_access where application_id = ?", applicationId);
         return jdbc.update("delete from contact_person where application_id = ?", applicationId);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipEnded;
@@ -19,6 +20,7 @@ import org.allmende.events.membership.NoticeGiven;
 import org.allmende.events.membership.SharesGivenUp;
 import org.allmende.events.money.Money;
 import org.allmende.membership.member.MemberCommands.ApplyDueExit;
+import org.allmende.membership.member.MemberCommands.ChangeAddress;
 import org.allmende.membership.member.MemberCommands.DecideOnAdditionalShares;
 import org.allmende.membership.member.MemberCommands.ExcludeMember;
 import org.allmende.membership.member.MemberCommands.GiveNotice;
@@ -183,6 +185,14 @@ public class Member {
                             + " voluntary shares (§67b GenG); the obligatory shares go only with the membership.");
         }
         apply(new NoticeGiven(memberId, command.shares(), command.givenOn(), effectiveOn));
+    }
+
+    @CommandHandler
+    void handle(ChangeAddress command) {
+        if (status == Status.ENDED) {
+            throw new MemberRefused("membership-ended", "Member " + memberNumber + " has left the cooperative.");
+        }
+        apply(new MemberAddressChanged(memberId, command.address(), command.effectiveOn()));
     }
 
     @CommandHandler

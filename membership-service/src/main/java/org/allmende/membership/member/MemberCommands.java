@@ -50,6 +50,13 @@ public final class MemberCommands {
             String decidedBy,
             @TargetAggregateVersion Long expectedVersion) {}
 
+    /** A new address for the register, taking effect on a date (may lie ahead). */
+    public record ChangeAddress(
+            @TargetAggregateIdentifier UUID memberId,
+            org.allmende.events.membership.PostalAddress address,
+            LocalDate effectiveOn,
+            @TargetAggregateVersion Long expectedVersion) {}
+
     /** Sent daily by the clock: applies whatever exit or partial notice has become effective by {@code today}. */
     public record ApplyDueExit(@TargetAggregateIdentifier UUID memberId, LocalDate today) {}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipEnded;
@@ -163,6 +164,25 @@ class MemberRegisterProjection {
         }
     }
 
+    /** The entry shows the latest recorded address; the register read as of a date shows that date's. */
+    @EventHandler
+    void on(MemberAddressChanged event, EventMessage<?> message) {
+        var address = event.address();
+        jdbc.update(
+                "update member_register set street = ?, postal_code = ?, city = ?, country = ? where member_id = ?",
+                address.street(),
+                address.postalCode(),
+                address.city(),
+                address.country(),
+                event.memberId());
+        change(
+                message,
+                event.memberId(),
+                "ADDRESS",
+                "Address: " + address.street() + ", " + address.postalCode() + " " + address.city(),
+                event.effectiveOn());
+    }
+
     @EventHandler
     void on(MemberExcluded event, EventMessage<?> message) {
         jdbc.update(
@@ -285,8 +305,9 @@ class MemberRegisterProjection {
         jdbc.update(
                 """
                 insert into register_change (event_id, member_id, member_number, kind, description, shares_after,
-                    capital_after, status_after, effective_on, recorded_at)
-                select ?, member_id, member_number, ?, ?, shares, paid_in_capital, status, ?, ?
+                    capital_after, status_after, effective_on, recorded_at, street, postal_code, city, country)
+                select ?, member_id, member_number, ?, ?, shares, paid_in_capital, status, ?, ?,
+                    street, postal_code, city, country
                 from member_register where member_id = ?
                 on conflict (event_id) do nothing
                 """,

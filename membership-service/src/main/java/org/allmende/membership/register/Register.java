@@ -98,6 +98,11 @@ public class Register {
                         row.getObject("member_id", UUID.class),
                         row.getLong("member_number"),
                         row.getString("name"),
+                        new PostalAddress(
+                                row.getString("street"),
+                                row.getString("postal_code"),
+                                row.getString("city"),
+                                row.getString("country")),
                         row.getInt("shares_after"),
                         row.getBigDecimal("capital_after"),
                         row.getString("status_after"),

@@ -90,6 +90,27 @@ class ApplicationController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
+    /**
+     * The applicant learns the board's decision with its token (no login) — also after a rejection, when its
+     * contact persons are erased and no e-mail could be sent any more.
+     */
+    @GetMapping("/{applicationId}/status")
+    Map<String, Object> statusForApplicant(
+            @PathVariable UUID applicationId,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "X-Applicant-Token", required = false)
+                    String token) {
+        if (!contacts.isWithdrawalToken(applicationId, token)) {
+            throw new AccessDeniedException("not the applicant's token");
+        }
+        var view = register.application(applicationId).orElseThrow(() -> notFound(applicationId));
+        var answer = new java.util.LinkedHashMap<String, Object>();
+        answer.put("applicationId", applicationId);
+        answer.put("status", view.status());
+        answer.put("decidedOn", view.decidedOn());
+        answer.put("memberId", view.memberId());
+        return answer;
+    }
+
     /** By the applicant with its token (no login), or by the board on the applicant's request. */
     @PostMapping("/{applicationId}/withdrawal")
     Map<String, Object> withdraw(@PathVariable UUID applicationId, @Valid @RequestBody BoardForms.WithdrawalForm form) {

@@ -44,7 +44,7 @@ public record ApplicationForm(
             @NotBlank @Size(max = 100) String city,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String country) {
 
-        PostalAddress toPostalAddress() {
+        public PostalAddress toPostalAddress() {
             return new PostalAddress(street, postalCode, city, country == null ? "DE" : country);
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.allmende.membership.member.CapitalTransfers.TransferCapital;
 import org.allmende.membership.member.DueExits;
+import org.allmende.membership.member.MemberCommands.ChangeAddress;
 import org.allmende.membership.member.MemberCommands.DecideOnAdditionalShares;
 import org.allmende.membership.member.MemberCommands.ExcludeMember;
 import org.allmende.membership.member.MemberCommands.GiveNotice;
@@ -158,6 +159,14 @@ class MemberController {
     private Map<String, Object> notice(UUID memberId, MemberForms.NoticeForm form, long memberNumber) {
         commands.sendAndWait(new GiveNotice(memberId, form.shares(), today(), form.expectedVersion()));
         return Map.of("memberNumber", memberNumber, "entry", one(memberNumber));
+    }
+
+    @PostMapping("/api/members/{memberNumber}/address")
+    ResponseEntity<Void> changeAddress(
+            @PathVariable long memberNumber, @Valid @RequestBody MemberForms.AddressForm form) {
+        commands.sendAndWait(new ChangeAddress(
+                memberId(memberNumber), form.address().toPostalAddress(), form.effectiveOn(), form.expectedVersion()));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/members/{memberNumber}/exclusion")

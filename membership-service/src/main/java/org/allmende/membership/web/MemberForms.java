@@ -34,6 +34,11 @@ final class MemberForms {
     /** {@code shares} empty: notice of the whole membership; else of that many voluntary shares. */
     record NoticeForm(@Positive Integer shares, Long expectedVersion) {}
 
+    record AddressForm(
+            @jakarta.validation.constraints.NotNull @jakarta.validation.Valid ApplicationForm.Address address,
+            @NotNull LocalDate effectiveOn,
+            Long expectedVersion) {}
+
     record ExclusionForm(@NotBlank @Size(max = 2000) String reason, Long expectedVersion) {}
 
     record TransferForm(

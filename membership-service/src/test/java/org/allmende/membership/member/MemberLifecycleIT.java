@@ -206,6 +206,19 @@ class MemberLifecycleIT {
     @Order(8)
     void theRegisterCanBeReadAsOfAnyDateAndAsKnownAtAnyTime() {
         var today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        var moved = board.post(
+                "/api/members/1/address",
+                Map.of(
+                        "address", Map.of("street", "Neues Rathaus 1", "postalCode", "34119", "city", "Eins"),
+                        "effectiveOn", today.plusMonths(2).toString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+        await().atMost(PATIENCE)
+                .until(() -> entry(1).path("address").path("street").asText().equals("Neues Rathaus 1"));
+        var asOfToday = board.get("/api/register?asOf=" + today).json().get(0);
+        var asOfLater =
+                board.get("/api/register?asOf=" + today.plusMonths(3)).json().get(0);
+        assertThat(asOfToday.path("address").path("street").asText()).isEqualTo("Marktplatz 1");
+        assertThat(asOfLater.path("address").path("street").asText()).isEqualTo("Neues Rathaus 1");
 
         var now = board.get("/api/register").json();
         var beforeAnyone = board.get("/api/register?asOf=2020-01-01").json();
@@ -217,6 +230,13 @@ class MemberLifecycleIT {
         assertThat(beforeAnyone).isEmpty();
         assertThat(knownBeforeTheMerger).isEmpty();
         assertThat(board.get("/api/register?asOf=" + today).json()).hasSize(4);
+        assertThat(board.post("/api/members/1/address", Map.of("effectiveOn", today.toString()))
+                        .json()
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("address");
     }
 
     @Test

@@ -19,7 +19,8 @@ public sealed interface MembershipEvent
                 SharesGivenUp,
                 MembershipEnded,
                 CapitalTransferred,
-                MergerAgreed {
+                MergerAgreed,
+                MemberAddressChanged {
 
     UUID subject();
 }

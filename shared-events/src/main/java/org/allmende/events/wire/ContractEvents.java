@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipApplicationApproved;
@@ -35,7 +36,8 @@ public final class ContractEvents {
             new EventType("SharesGivenUp", 1, Topics.MEMBERSHIP, SharesGivenUp.class),
             new EventType("MembershipEnded", 1, Topics.MEMBERSHIP, MembershipEnded.class),
             new EventType("CapitalTransferred", 1, Topics.MEMBERSHIP, CapitalTransferred.class),
-            new EventType("MergerAgreed", 1, Topics.MEMBERSHIP, MergerAgreed.class));
+            new EventType("MergerAgreed", 1, Topics.MEMBERSHIP, MergerAgreed.class),
+            new EventType("MemberAddressChanged", 1, Topics.MEMBERSHIP, MemberAddressChanged.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
