@@ -24,15 +24,7 @@ public @interface AgsFormat {
     class Check implements ConstraintValidator<AgsFormat, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            var problem = Ags.problem(value);
-            problem.ifPresent(p -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(p).addConstraintViolation();
-            });
-            return problem.isEmpty();
+            return value == null || Constraints.report(Ags.problem(value), context);
         }
     }
 }

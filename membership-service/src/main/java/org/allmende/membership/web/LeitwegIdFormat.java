@@ -24,15 +24,7 @@ public @interface LeitwegIdFormat {
     class Check implements ConstraintValidator<LeitwegIdFormat, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            var problem = LeitwegId.problem(value);
-            problem.ifPresent(p -> {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(p).addConstraintViolation();
-            });
-            return problem.isEmpty();
+            return value == null || Constraints.report(LeitwegId.problem(value), context);
         }
     }
 }
