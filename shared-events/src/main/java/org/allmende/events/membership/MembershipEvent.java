@@ -10,7 +10,12 @@ public sealed interface MembershipEvent
         permits MembershipApplicationSubmitted,
                 MembershipApplicationApproved,
                 MembershipApplicationRejected,
-                MemberAdmitted {
+                MemberAdmitted,
+                CatalogServiceDefined,
+                CatalogServiceVersionPublished,
+                ServiceSubscribed,
+                SubscriptionQuantityChanged,
+                SubscriptionCancelled {
 
     UUID subject();
 }

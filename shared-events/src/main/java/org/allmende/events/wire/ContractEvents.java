@@ -5,10 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.allmende.events.membership.CatalogServiceDefined;
+import org.allmende.events.membership.CatalogServiceVersionPublished;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.ServiceSubscribed;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
 
 /** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
 public final class ContractEvents {
@@ -17,7 +22,12 @@ public final class ContractEvents {
             new EventType("MembershipApplicationSubmitted", 1, Topics.MEMBERSHIP, MembershipApplicationSubmitted.class),
             new EventType("MembershipApplicationApproved", 1, Topics.MEMBERSHIP, MembershipApplicationApproved.class),
             new EventType("MembershipApplicationRejected", 1, Topics.MEMBERSHIP, MembershipApplicationRejected.class),
-            new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class));
+            new EventType("MemberAdmitted", 1, Topics.MEMBERSHIP, MemberAdmitted.class),
+            new EventType("CatalogServiceDefined", 1, Topics.MEMBERSHIP, CatalogServiceDefined.class),
+            new EventType("CatalogServiceVersionPublished", 1, Topics.MEMBERSHIP, CatalogServiceVersionPublished.class),
+            new EventType("ServiceSubscribed", 1, Topics.MEMBERSHIP, ServiceSubscribed.class),
+            new EventType("SubscriptionQuantityChanged", 1, Topics.MEMBERSHIP, SubscriptionQuantityChanged.class),
+            new EventType("SubscriptionCancelled", 1, Topics.MEMBERSHIP, SubscriptionCancelled.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
