@@ -22,14 +22,16 @@ public final class RunningMembershipService implements AutoCloseable {
     }
 
     public static RunningMembershipService start(String database, String topic) {
-        var service = RunningService.start(
-                MembershipService::start,
-                database,
-                Map.of(
-                        "allmende.kafka.bootstrap-servers",
-                        SharedInfrastructure.kafka().bootstrapServers(),
-                        "allmende.kafka.topic",
-                        topic));
+        return start(database, topic, Map.of());
+    }
+
+    /** With extra properties, e.g. {@code allmende.catalog.seed=false}. */
+    public static RunningMembershipService start(String database, String topic, Map<String, String> extra) {
+        var properties = new java.util.HashMap<>(extra);
+        properties.put(
+                "allmende.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers());
+        properties.put("allmende.kafka.topic", topic);
+        var service = RunningService.start(MembershipService::start, database, properties);
         return new RunningMembershipService(service, topic);
     }
 
