@@ -3,11 +3,18 @@ package org.allmende.billing.intake;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.allmende.billing.ledger.CatalogLedger;
 import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.billing.ledger.SubscriptionLedger;
+import org.allmende.events.membership.CatalogServiceDefined;
+import org.allmende.events.membership.CatalogServiceVersionPublished;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MembershipApplicationApproved;
 import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
+import org.allmende.events.membership.ServiceSubscribed;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -29,11 +36,20 @@ public class ContractDispatch {
 
     private final JdbcTemplate jdbc;
     private final MemberLedger members;
+    private final CatalogLedger catalog;
+    private final SubscriptionLedger subscriptions;
     private final Clock clock;
 
-    ContractDispatch(JdbcTemplate jdbc, MemberLedger members, Clock clock) {
+    ContractDispatch(
+            JdbcTemplate jdbc,
+            MemberLedger members,
+            CatalogLedger catalog,
+            SubscriptionLedger subscriptions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -90,6 +106,16 @@ public class ContractDispatch {
                 || event instanceof MembershipApplicationApproved
                 || event instanceof MembershipApplicationRejected) {
             // Applications are the board's business; billing starts with the admitted member.
+        } else if (event instanceof CatalogServiceDefined defined) {
+            catalog.define(defined);
+        } else if (event instanceof CatalogServiceVersionPublished published) {
+            catalog.publish(published);
+        } else if (event instanceof ServiceSubscribed subscribed) {
+            subscriptions.subscribe(subscribed);
+        } else if (event instanceof SubscriptionQuantityChanged changed) {
+            subscriptions.changeQuantity(changed);
+        } else if (event instanceof SubscriptionCancelled cancelled) {
+            subscriptions.cancel(cancelled);
         } else {
             throw new IllegalStateException("no handler for " + event.getClass().getSimpleName());
         }
