@@ -151,4 +151,29 @@ class PlatformIT {
                 .isEqualTo(403);
         assertThat(billing.get("/api/members").status()).isEqualTo(401);
     }
+
+    @Test
+    void theSeededCatalogAndASubscriptionTakenInMembershipReachBilling() {
+        var memberNumber = admit("Stadt Druckhausen", 2);
+        var board = membership.as(DemoLogins.BOARD);
+        await().atMost(PATIENCE)
+                .until(() -> board.get("/api/members/" + memberNumber).status() == 200);
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
+        var subscribed = board.post(
+                "/api/members/" + memberNumber + "/subscriptions",
+                Map.of("serviceCode", "PRINT-PAGES", "quantity", 5000, "effectiveFrom", today.toString()));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+
+        var finance = billing.as(DemoLogins.FINANCE);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var periods = finance.get("/api/members/" + memberNumber + "/subscriptions?on=" + today)
+                    .json()
+                    .path("subscriptions");
+            assertThat(periods.findValuesAsText("serviceCode")).containsExactly("PRINT-PAGES");
+            assertThat(periods.get(0).path("quantity").asInt()).isEqualTo(5000);
+        });
+        assertThat(finance.get("/api/catalog?on=" + today).json().findValuesAsText("code"))
+                .contains("DC-HOSTING", "PRINT-PAGES", "PRINT-CARTRIDGE", "SUPPORT-HOURS");
+    }
 }
