@@ -8,8 +8,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.allmende.devinfra.SharedInfrastructure;
 import org.allmende.events.membership.BodyKind;
+import org.allmende.events.membership.CatalogServiceDefined;
+import org.allmende.events.membership.CatalogServiceVersionPublished;
 import org.allmende.events.membership.MemberAdmitted;
+import org.allmende.events.membership.MembershipEvent;
 import org.allmende.events.membership.PostalAddress;
+import org.allmende.events.membership.ServiceKind;
+import org.allmende.events.membership.ServiceSubscribed;
+import org.allmende.events.membership.ServiceUnit;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
+import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
 import org.apache.kafka.clients.admin.Admin;
@@ -47,9 +56,13 @@ public final class ContractProducer implements AutoCloseable {
                 ByteArraySerializer.class));
     }
 
+    public static UUID memberId(long memberNumber) {
+        return UUID.nameUUIDFromBytes(("member-" + memberNumber).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static MemberAdmitted admitted(long memberNumber) {
         return new MemberAdmitted(
-                UUID.nameUUIDFromBytes(("member-" + memberNumber).getBytes(StandardCharsets.UTF_8)),
+                memberId(memberNumber),
                 memberNumber,
                 UUID.nameUUIDFromBytes(("application-" + memberNumber).getBytes(StandardCharsets.UTF_8)),
                 "Gemeinde " + memberNumber,
@@ -64,11 +77,48 @@ public final class ContractProducer implements AutoCloseable {
                 "991-33333TEST-33");
     }
 
+    public static CatalogServiceDefined defined(String code, ServiceUnit unit, ServiceKind kind, LocalDate from) {
+        return new CatalogServiceDefined(serviceId(code), code, "Service " + code, unit, kind, from);
+    }
+
+    public static CatalogServiceVersionPublished versionPublished(
+            String code, int version, String name, ServiceUnit unit, ServiceKind kind, LocalDate from) {
+        return new CatalogServiceVersionPublished(serviceId(code), code, version, name, unit, kind, from);
+    }
+
+    public static ServiceSubscribed subscribed(long memberNumber, String code, int quantity, LocalDate from) {
+        return new ServiceSubscribed(memberId(memberNumber), memberNumber, code, quantity, from);
+    }
+
+    public static SubscriptionQuantityChanged quantityChanged(
+            long memberNumber, String code, int quantity, LocalDate from) {
+        return new SubscriptionQuantityChanged(memberId(memberNumber), memberNumber, code, quantity, from);
+    }
+
+    public static SubscriptionCancelled cancelled(long memberNumber, String code, LocalDate lastDay) {
+        return new SubscriptionCancelled(memberId(memberNumber), memberNumber, code, lastDay);
+    }
+
+    private static UUID serviceId(String code) {
+        return UUID.nameUUIDFromBytes(("service:" + code).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Sends a contract event with a fresh event id; returns the event id. */
-    public String send(MemberAdmitted event) {
+    public String send(MembershipEvent event) {
         var eventId = UUID.randomUUID().toString();
-        send(event.subject().toString(), "MemberAdmitted", eventId, "1", EventJson.write(event));
+        send(event, eventId);
         return eventId;
+    }
+
+    /** Sends a contract event under a given event id, e.g. once more as a redelivery would. */
+    public void send(MembershipEvent event, String eventId) {
+        var type = ContractEvents.byClass(event.getClass()).orElseThrow();
+        send(
+                event.subject().toString(),
+                type.name(),
+                eventId,
+                Integer.toString(type.schemaVersion()),
+                EventJson.write(event));
     }
 
     public void send(String key, String type, String eventId, String schemaVersion, byte[] payload) {

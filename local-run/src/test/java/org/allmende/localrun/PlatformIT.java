@@ -161,7 +161,7 @@ class PlatformIT {
             var first = admit("Gemeinde Ohnenetz", 3);
             var second = admit("Stadt Funkstille", 5);
             assertThat(second).isGreaterThan(first);
-            assertThat(registerMembers()).isEqualTo(before + 2);
+            await().atMost(PATIENCE).until(() -> registerMembers() == before + 2);
             // the relay has tried, failed and keeps its position: nothing is skipped
             await().atMost(PATIENCE).until(() -> publisherStatus().equals("DEGRADED"));
         } finally {
@@ -188,5 +188,30 @@ class PlatformIT {
         assertThat(billing.as(DemoLogins.MEMBER_1).get("/api/members/2").status())
                 .isEqualTo(403);
         assertThat(billing.get("/api/members").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSeededCatalogAndASubscriptionTakenInMembershipReachBilling() {
+        var memberNumber = admit("Stadt Druckhausen", 2);
+        var board = membership.as(DemoLogins.BOARD);
+        await().atMost(PATIENCE)
+                .until(() -> board.get("/api/members/" + memberNumber).status() == 200);
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
+        var subscribed = board.post(
+                "/api/members/" + memberNumber + "/subscriptions",
+                Map.of("serviceCode", "PRINT-PAGES", "quantity", 5000, "effectiveFrom", today.toString()));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+
+        var finance = billing.as(DemoLogins.FINANCE);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var periods = finance.get("/api/members/" + memberNumber + "/subscriptions?on=" + today)
+                    .json()
+                    .path("subscriptions");
+            assertThat(periods.findValuesAsText("serviceCode")).containsExactly("PRINT-PAGES");
+            assertThat(periods.get(0).path("quantity").asInt()).isEqualTo(5000);
+        });
+        assertThat(finance.get("/api/catalog?on=" + today).json().findValuesAsText("code"))
+                .contains("DC-HOSTING", "PRINT-PAGES", "PRINT-CARTRIDGE", "SUPPORT-HOURS");
     }
 }

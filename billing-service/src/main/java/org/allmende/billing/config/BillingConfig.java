@@ -27,6 +27,8 @@ public class BillingConfig {
                         .hasRole(admin)
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
                         .hasAnyRole(finance, board, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/catalog")
+                        .hasAnyRole(finance, board, admin)
                         .requestMatchers(HttpMethod.GET, "/api/me/**")
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers(HttpMethod.GET, "/api/parked-records", "/api/parked-records/**", "/api/intake")

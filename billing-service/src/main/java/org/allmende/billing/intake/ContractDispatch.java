@@ -3,10 +3,14 @@ package org.allmende.billing.intake;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.allmende.billing.ledger.CatalogLedger;
 import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.billing.ledger.SubscriptionLedger;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.CatalogServiceDefined;
+import org.allmende.events.membership.CatalogServiceVersionPublished;
 import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
@@ -17,7 +21,10 @@ import org.allmende.events.membership.MembershipApplicationWithdrawn;
 import org.allmende.events.membership.MembershipEnded;
 import org.allmende.events.membership.MergerAgreed;
 import org.allmende.events.membership.NoticeGiven;
+import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.SharesGivenUp;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -39,11 +46,20 @@ public class ContractDispatch {
 
     private final JdbcTemplate jdbc;
     private final MemberLedger members;
+    private final CatalogLedger catalog;
+    private final SubscriptionLedger subscriptions;
     private final Clock clock;
 
-    ContractDispatch(JdbcTemplate jdbc, MemberLedger members, Clock clock) {
+    ContractDispatch(
+            JdbcTemplate jdbc,
+            MemberLedger members,
+            CatalogLedger catalog,
+            SubscriptionLedger subscriptions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -126,6 +142,16 @@ public class ContractDispatch {
                 || event instanceof MembershipApplicationRejected
                 || event instanceof MembershipApplicationWithdrawn) {
             // Applications are the board's business; billing starts with the admitted member.
+        } else if (event instanceof CatalogServiceDefined defined) {
+            catalog.define(defined);
+        } else if (event instanceof CatalogServiceVersionPublished published) {
+            catalog.publish(published);
+        } else if (event instanceof ServiceSubscribed subscribed) {
+            subscriptions.subscribe(subscribed);
+        } else if (event instanceof SubscriptionQuantityChanged changed) {
+            subscriptions.changeQuantity(changed);
+        } else if (event instanceof SubscriptionCancelled cancelled) {
+            subscriptions.cancel(cancelled);
         } else {
             throw new IllegalStateException("no handler for " + event.getClass().getSimpleName());
         }

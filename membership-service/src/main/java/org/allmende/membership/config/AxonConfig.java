@@ -50,6 +50,7 @@ public class AxonConfig {
 
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
     public static final String REGISTER = "register";
+    public static final String CATALOG = "catalog";
 
     static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
@@ -191,6 +192,11 @@ public class AxonConfig {
                                 .andBatchSize(200))
                 .registerTrackingEventProcessor(
                         REGISTER,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100))
+                .registerTrackingEventProcessor(
+                        CATALOG,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)));

@@ -47,6 +47,16 @@ public class SecurityConfig {
                         .hasRole(board)
                         .requestMatchers(HttpMethod.POST, "/api/exits/run")
                         .hasRole(admin)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/members/*/subscriptions",
+                                "/api/members/*/subscriptions/*/quantity",
+                                "/api/members/*/subscriptions/*/cancellation")
+                        .hasAnyRole(board, admin)
+                        .requestMatchers(HttpMethod.GET, "/api/catalog", "/api/catalog/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/catalog", "/api/catalog/*/versions")
+                        .hasAnyRole(board, admin)
                         .requestMatchers("/api/me/**")
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers("/error")

@@ -17,8 +17,12 @@ import org.allmende.events.membership.MemberExcluded;
 import org.allmende.events.membership.MembershipEnded;
 import org.allmende.events.membership.MergerAgreed;
 import org.allmende.events.membership.NoticeGiven;
+import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.SharesGivenUp;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
 import org.allmende.events.money.Money;
+import org.allmende.membership.catalog.ServiceCatalog;
 import org.allmende.membership.member.MemberCommands.ApplyDueExit;
 import org.allmende.membership.member.MemberCommands.ChangeAddress;
 import org.allmende.membership.member.MemberCommands.DecideOnAdditionalShares;
@@ -35,6 +39,7 @@ import org.allmende.membership.statutes.Statutes;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -64,6 +69,8 @@ public class Member {
     private LocalDate leavingOn;
     private String leavingCause;
     private UUID successor;
+    private LocalDate admittedOn;
+    private final Subscriptions subscriptions = new Subscriptions();
 
     protected Member() {}
 
@@ -324,12 +331,53 @@ public class Member {
         }
     }
 
+    /** Returns the member's version after the change. */
+    @CommandHandler
+    public Long handle(SubscribeToService command, ServiceCatalog catalog) {
+        requireActive();
+        requireNotBeforeAdmission(command.effectiveFrom());
+        subscriptions.requireCanSubscribe(command.serviceCode(), command.quantity(), command.effectiveFrom(), catalog);
+        apply(new ServiceSubscribed(
+                memberId, memberNumber, command.serviceCode(), command.quantity(), command.effectiveFrom()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Returns the member's version after the change; the same quantity again changes nothing. */
+    @CommandHandler
+    public Long handle(ChangeSubscriptionQuantity command) {
+        requireActive();
+        requireNotBeforeAdmission(command.effectiveFrom());
+        if (subscriptions.requireCanChangeQuantity(
+                command.serviceCode(), command.quantity(), command.effectiveFrom())) {
+            apply(new SubscriptionQuantityChanged(
+                    memberId, memberNumber, command.serviceCode(), command.quantity(), command.effectiveFrom()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Returns the member's version after the change. */
+    @CommandHandler
+    public Long handle(CancelSubscription command) {
+        requireActive();
+        requireNotBeforeAdmission(command.effectiveTo());
+        subscriptions.requireCanCancel(command.serviceCode(), command.effectiveTo());
+        apply(new SubscriptionCancelled(memberId, memberNumber, command.serviceCode(), command.effectiveTo()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireNotBeforeAdmission(LocalDate day) {
+        if (day.isBefore(admittedOn)) {
+            throw SubscriptionRefused.beforeAdmission(memberNumber, day, admittedOn);
+        }
+    }
+
     @EventSourcingHandler
     void on(MemberAdmitted event) {
         memberId = event.memberId();
         memberNumber = event.memberNumber();
         shares = event.shares();
         inhabitants = event.inhabitants();
+        admittedOn = event.admittedOn();
         status = Status.ACTIVE;
     }
 
@@ -411,5 +459,20 @@ public class Member {
     void on(MembershipEnded event) {
         status = Status.ENDED;
         paidInCapital = Money.ZERO;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceSubscribed event) {
+        subscriptions.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionQuantityChanged event) {
+        subscriptions.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCancelled event) {
+        subscriptions.record(event);
     }
 }

@@ -2,7 +2,9 @@ package org.allmende.membership.web;
 
 import org.allmende.support.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +18,24 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AxonProblems {
 
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        var problem = Problems.problem(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Concurrent change",
+                "Somebody changed this since version " + e.getExpectedVersion() + " you based your change on (it is"
+                        + " at version " + e.getActualVersion() + "); reload it and decide again.");
+        problem.setProperty("expectedVersion", e.getExpectedVersion());
+        problem.setProperty("actualVersion", e.getActualVersion());
+        return problem;
+    }
+
+    @ExceptionHandler({
+        ConflictingModificationException.class,
+        ConcurrencyException.class,
+        AggregateStreamCreationException.class
+    })
     ProblemDetail concurrentChange(RuntimeException e) {
         return Problems.problem(
                 HttpStatus.CONFLICT,

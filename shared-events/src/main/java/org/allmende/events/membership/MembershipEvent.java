@@ -20,7 +20,12 @@ public sealed interface MembershipEvent
                 MembershipEnded,
                 CapitalTransferred,
                 MergerAgreed,
-                MemberAddressChanged {
+                MemberAddressChanged,
+                CatalogServiceDefined,
+                CatalogServiceVersionPublished,
+                ServiceSubscribed,
+                SubscriptionQuantityChanged,
+                SubscriptionCancelled {
 
     UUID subject();
 }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
+import org.allmende.events.membership.CatalogServiceDefined;
+import org.allmende.events.membership.CatalogServiceVersionPublished;
 import org.allmende.events.membership.MemberAddressChanged;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.membership.MemberExcluded;
@@ -18,7 +20,10 @@ import org.allmende.events.membership.MembershipApplicationWithdrawn;
 import org.allmende.events.membership.MembershipEnded;
 import org.allmende.events.membership.MergerAgreed;
 import org.allmende.events.membership.NoticeGiven;
+import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.SharesGivenUp;
+import org.allmende.events.membership.SubscriptionCancelled;
+import org.allmende.events.membership.SubscriptionQuantityChanged;
 
 /** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
 public final class ContractEvents {
@@ -37,7 +42,12 @@ public final class ContractEvents {
             new EventType("MembershipEnded", 1, Topics.MEMBERSHIP, MembershipEnded.class),
             new EventType("CapitalTransferred", 1, Topics.MEMBERSHIP, CapitalTransferred.class),
             new EventType("MergerAgreed", 1, Topics.MEMBERSHIP, MergerAgreed.class),
-            new EventType("MemberAddressChanged", 1, Topics.MEMBERSHIP, MemberAddressChanged.class));
+            new EventType("MemberAddressChanged", 1, Topics.MEMBERSHIP, MemberAddressChanged.class),
+            new EventType("CatalogServiceDefined", 1, Topics.MEMBERSHIP, CatalogServiceDefined.class),
+            new EventType("CatalogServiceVersionPublished", 1, Topics.MEMBERSHIP, CatalogServiceVersionPublished.class),
+            new EventType("ServiceSubscribed", 1, Topics.MEMBERSHIP, ServiceSubscribed.class),
+            new EventType("SubscriptionQuantityChanged", 1, Topics.MEMBERSHIP, SubscriptionQuantityChanged.class),
+            new EventType("SubscriptionCancelled", 1, Topics.MEMBERSHIP, SubscriptionCancelled.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
