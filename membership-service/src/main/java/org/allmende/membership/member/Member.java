@@ -277,6 +277,10 @@ public class Member {
                 memberId, from, "IN", count, amount, shares + count, paidInCapital.add(amount), agreedOn));
     }
 
+    /**
+     * Merges this member into the successor: its shares and capital go over at once (returned for the successor),
+     * and so do its running subscriptions, which end here the day before the merger (§77a GenG).
+     */
     MergerAgreed mergeInto(UUID successorId, LocalDate agreedOn, Statutes statutes) {
         requireActive();
         if (successorId.equals(memberId)) {
@@ -293,6 +297,39 @@ public class Member {
                 statutes.exit().calendar().endOfFiscalYear(agreedOn));
         apply(merged);
         return merged;
+    }
+
+    /** The subscriptions the successor takes over; they end here on the day before the merger. */
+    java.util.List<Subscriptions.Running> handOverSubscriptions(LocalDate agreedOn) {
+        var running = subscriptions.runningOn(agreedOn);
+        for (var subscription : running) {
+            var lastDay = agreedOn.minusDays(1);
+            if (lastDay.isBefore(subscription.latestChange())) {
+                lastDay = subscription.latestChange();
+            }
+            apply(new SubscriptionCancelled(memberId, memberNumber, subscription.serviceCode(), lastDay));
+        }
+        return running;
+    }
+
+    /** A merged member's subscriptions continue here: a service this member has already gets the sum. */
+    void continueSubscriptions(java.util.List<Subscriptions.Running> takenOver, LocalDate agreedOn) {
+        for (var subscription : takenOver) {
+            var own = subscriptions.running(subscription.serviceCode(), agreedOn);
+            if (own.isEmpty()) {
+                apply(new ServiceSubscribed(
+                        memberId, memberNumber, subscription.serviceCode(), subscription.quantity(), agreedOn));
+            } else {
+                var from =
+                        agreedOn.isBefore(own.get().latestChange()) ? own.get().latestChange() : agreedOn;
+                apply(new SubscriptionQuantityChanged(
+                        memberId,
+                        memberNumber,
+                        subscription.serviceCode(),
+                        own.get().quantity() + subscription.quantity(),
+                        from));
+            }
+        }
     }
 
     void takeOver(MergerAgreed merged) {

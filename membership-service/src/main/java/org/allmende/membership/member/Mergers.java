@@ -3,6 +3,7 @@ package org.allmende.membership.member;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.allmende.events.membership.MergerAgreed;
 import org.allmende.membership.statutes.Statutes;
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * §77a GenG: when municipalities merge, the successor takes over the merged members' shares and capital at once;
- * the merged memberships continue to the end of the fiscal year. All members change in one unit of work.
+ * its running subscriptions continue at the successor from the merger date (a service both have: the sum); the
+ * merged memberships continue to the end of the fiscal year. All members change in one unit of work.
  */
 @Component
 public class Mergers {
@@ -35,11 +37,16 @@ public class Mergers {
         }
         var successor = members.load(command.successorMemberId().toString());
         for (var mergedId : command.mergedMemberIds()) {
-            MergerAgreed[] merged = new MergerAgreed[1];
-            members.load(mergedId.toString())
-                    .execute(member ->
-                            merged[0] = member.mergeInto(command.successorMemberId(), command.agreedOn(), statutes));
-            successor.execute(member -> member.takeOver(merged[0]));
+            var merged = new AtomicReference<MergerAgreed>();
+            var subscriptions = new AtomicReference<List<Subscriptions.Running>>();
+            members.load(mergedId.toString()).execute(member -> {
+                subscriptions.set(member.handOverSubscriptions(command.agreedOn()));
+                merged.set(member.mergeInto(command.successorMemberId(), command.agreedOn(), statutes));
+            });
+            successor.execute(member -> {
+                member.takeOver(merged.get());
+                member.continueSubscriptions(subscriptions.get(), command.agreedOn());
+            });
         }
     }
 }

@@ -52,6 +52,24 @@ final class Subscriptions {
         requireNotBeforeLatestChange(code, subscription, lastDay);
     }
 
+    /** A running subscription: its service, quantity, and the day of its latest dated change. */
+    record Running(String serviceCode, int quantity, LocalDate latestChange) {}
+
+    /** The subscriptions that run on {@code day} (started by then and not ended before it), by service code. */
+    java.util.List<Running> runningOn(LocalDate day) {
+        return byCode.entrySet().stream()
+                .filter(e -> e.getValue().period().contains(day))
+                .map(e -> new Running(
+                        e.getKey(), e.getValue().quantity(), e.getValue().latestChange()))
+                .sorted(java.util.Comparator.comparing(Running::serviceCode))
+                .toList();
+    }
+
+    /** The running subscription of a service on {@code day}, if any. */
+    java.util.Optional<Running> running(String code, LocalDate day) {
+        return runningOn(day).stream().filter(r -> r.serviceCode().equals(code)).findFirst();
+    }
+
     void record(ServiceSubscribed event) {
         byCode.put(
                 event.serviceCode(),

@@ -170,8 +170,16 @@ class MemberLifecycleIT {
 
     @Test
     @Order(6)
-    void mergingMunicipalitiesHandTheirSharesAndCapitalToTheSuccessor() {
-        var merged = board.post("/api/mergers", Map.of("mergedMemberNumbers", List.of(3), "successorMemberNumber", 4));
+    void mergingMunicipalitiesHandTheirSharesCapitalAndSubscriptionsToTheSuccessor() {
+        var today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        var tomorrow = today.plusDays(1).toString();
+        subscribe(3, "RIS-TABLET", 10, today);
+        subscribe(3, "PRINT-PAGES", 1000, today);
+        subscribe(4, "RIS-TABLET", 5, today);
+
+        var merged = board.post(
+                "/api/mergers",
+                Map.of("mergedMemberNumbers", List.of(3), "successorMemberNumber", 4, "agreedOn", tomorrow));
 
         assertThat(merged.status()).as(merged.toString()).isEqualTo(204);
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -183,6 +191,26 @@ class MemberLifecycleIT {
         var successorExtract = board.get("/api/members/4/register-extract").json();
         assertThat(successorExtract.path("changes").findValuesAsText("description"))
                 .anySatisfy(d -> assertThat(d).contains("Took over member 3"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var successor = board.get("/api/members/4/subscriptions?on=" + tomorrow)
+                    .json()
+                    .path("subscriptions");
+            var mergedAway = board.get("/api/members/3/subscriptions?on=" + tomorrow)
+                    .json()
+                    .path("subscriptions");
+            assertThat(successor.toString())
+                    .contains("\"serviceCode\":\"PRINT-PAGES\"")
+                    .contains("\"quantity\":1000")
+                    .contains("\"quantity\":15");
+            assertThat(mergedAway).isEmpty();
+        });
+    }
+
+    private static void subscribe(long memberNumber, String code, int quantity, LocalDate from) {
+        var subscribed = board.post(
+                "/api/members/" + memberNumber + "/subscriptions",
+                Map.of("serviceCode", code, "quantity", quantity, "effectiveFrom", from.toString()));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
     }
 
     @Test
@@ -226,7 +254,10 @@ class MemberLifecycleIT {
                 board.get("/api/register?knownAt=2020-01-01T00:00:00Z").json();
 
         assertThat(now.findValuesAsText("memberNumber")).containsExactly("1", "2", "3", "4");
-        assertThat(now.findValuesAsText("status")).containsExactly("ACTIVE", "LEAVING", "LEAVING", "ACTIVE");
+        // the merger was agreed for tomorrow: today member 3 is still active, from tomorrow it is leaving
+        assertThat(now.findValuesAsText("status")).containsExactly("ACTIVE", "LEAVING", "ACTIVE", "ACTIVE");
+        assertThat(board.get("/api/register?asOf=" + today.plusDays(1)).json().findValuesAsText("status"))
+                .containsExactly("ACTIVE", "LEAVING", "LEAVING", "ACTIVE");
         assertThat(beforeAnyone).isEmpty();
         assertThat(knownBeforeTheMerger).isEmpty();
         assertThat(board.get("/api/register?asOf=" + today).json()).hasSize(4);
