@@ -82,7 +82,8 @@ public final class Launcher {
         System.exit(1);
     }
 
-    private static Path servicesDirectory() {
+    /** Where the services' executable jars are: {@code allmende.services.dir}, else local-run's build output. */
+    public static Path servicesDirectory() {
         var configured = System.getProperty("allmende.services.dir", System.getenv("ALLMENDE_SERVICES_DIR"));
         if (configured != null) {
             return Path.of(configured);

@@ -161,6 +161,7 @@ class PlatformIT {
             var first = admit("Gemeinde Ohnenetz", 3);
             var second = admit("Stadt Funkstille", 5);
             assertThat(second).isGreaterThan(first);
+            // the register is a projection (a tracking processor): it follows the commands, not within them
             await().atMost(PATIENCE).until(() -> registerMembers() == before + 2);
             // the relay has tried, failed and keeps its position: nothing is skipped
             await().atMost(PATIENCE).until(() -> publisherStatus().equals("DEGRADED"));

@@ -1,16 +1,21 @@
 package org.allmende.support;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.time.Instant;
 import org.allmende.support.security.LocalUsers;
 import org.allmende.support.security.LocalUsersProperties;
 import org.allmende.support.time.BusinessTime;
+import org.allmende.support.web.ApiDescription;
 import org.allmende.support.web.CorrelationId;
 import org.allmende.support.web.Problems;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +24,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** What every Allmende service gets: clock, local logins, correlation ids and problem details. */
+/** What every Allmende service gets: clock, local logins, correlation ids, problem details, API description. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalUsersProperties.class)
 @Import(Problems.class)
@@ -54,5 +59,21 @@ public class ServiceSupport {
         var registration = new FilterRegistrationBean<>(new CorrelationId());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Title from the application's name, description from {@code allmende.api.description}, version from the build. */
+    @Bean
+    OpenAPI apiDescription(
+            @Value("${spring.application.name}") String name,
+            @Value("${allmende.api.description:}") String description,
+            ObjectProvider<BuildProperties> build) {
+        var version =
+                build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
+        return ApiDescription.document("Allmende " + name, description, version);
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return ApiDescription.problemResponses();
     }
 }

@@ -23,6 +23,8 @@ public class BillingConfig {
         return ApiSecurity.statelessBasic(http)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")

@@ -23,6 +23,8 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/statutes", "/api/applications/*/status")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
                         .requestMatchers("/api/applications", "/api/applications/**")

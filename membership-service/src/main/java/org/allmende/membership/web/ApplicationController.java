@@ -1,5 +1,6 @@
 package org.allmende.membership.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Applications: submitted by anyone through the public form, decided by the board's votes. */
@@ -57,6 +59,8 @@ class ApplicationController {
 
     /** The answer carries the applicant's withdrawal token: it is shown once and stored only as a hash. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @SecurityRequirements // public: the application form
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ApplicationForm form) {
         var received = intake.submit(form);
         return ResponseEntity.created(URI.create("/api/applications/" + received.applicationId()))
@@ -84,6 +88,7 @@ class ApplicationController {
     }
 
     @PostMapping("/{applicationId}/conflicts")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> declareConflict(
             @PathVariable UUID applicationId, @Valid @RequestBody BoardForms.ConflictForm form) {
         send(applicationId, new DeclareConflictOfInterest(applicationId, CurrentUser.name(), form.reason(), today()));
@@ -113,6 +118,7 @@ class ApplicationController {
 
     /** By the applicant with its token (no login), or by the board on the applicant's request. */
     @PostMapping("/{applicationId}/withdrawal")
+    @SecurityRequirements // the token suffices; a board login works too
     Map<String, Object> withdraw(@PathVariable UUID applicationId, @Valid @RequestBody BoardForms.WithdrawalForm form) {
         String recordedBy;
         if (CurrentUser.hasRole(Role.BOARD)) {

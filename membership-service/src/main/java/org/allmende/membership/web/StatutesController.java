@@ -1,5 +1,6 @@
 package org.allmende.membership.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.math.BigDecimal;
 import java.util.List;
 import org.allmende.membership.statutes.Statutes;
@@ -25,6 +26,7 @@ class StatutesController {
     }
 
     @GetMapping("/api/statutes")
+    @SecurityRequirements // public: an applicant reads them before applying
     StatutesView current() {
         var shares = statutes.shares();
         return new StatutesView(

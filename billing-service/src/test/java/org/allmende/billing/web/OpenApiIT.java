@@ -1,0 +1,72 @@
+package org.allmende.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.allmende.billing.ContractProducer;
+import org.allmende.billing.RunningBillingService;
+import org.allmende.devinfra.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI description is public and lists billing's queries and the admin's commands with their problems. */
+class OpenApiIT {
+
+    private static ContractProducer topic;
+    private static RunningBillingService billing;
+    private static JsonNode document;
+
+    @BeforeAll
+    static void start() {
+        topic = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
+        billing = RunningBillingService.start(SharedInfrastructure.unique("billing"), topic.topic());
+        var response = billing.api().get("/v3/api-docs");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        document = response.json();
+    }
+
+    @AfterAll
+    static void stop() {
+        billing.close();
+        topic.close();
+    }
+
+    @Test
+    void anyoneReadsTheDescriptionWithTitleVersionAndHttpBasic() {
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        assertThat(document.at("/info/title").asText()).isEqualTo("Allmende billing-service");
+        assertThat(document.at("/info/version").asText()).isNotBlank();
+        assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText())
+                .isEqualTo("basic");
+        assertThat(document.at("/security/0").has("basicAuth")).isTrue();
+    }
+
+    @Test
+    void everyCommandAndQueryIsListedWithItsMethod() {
+        var paths = document.path("paths");
+        assertThat(paths.path("/api/members").has("get")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}").has("get")).isTrue();
+        assertThat(paths.path("/api/me/member").has("get")).isTrue();
+        assertThat(paths.path("/api/intake").has("get")).isTrue();
+        assertThat(paths.path("/api/parked-records").has("get")).isTrue();
+        assertThat(paths.path("/api/parked-records/{id}").has("get")).isTrue();
+        assertThat(paths.path("/api/parked-records/{id}/retry").has("post")).isTrue();
+        assertThat(paths.path("/api/parked-records/{id}/discard").has("post")).isTrue();
+    }
+
+    @Test
+    void aCommandDeclaresItsProblemAnswers() {
+        var retry = document.at("/paths/~1api~1parked-records~1{id}~1retry/post");
+        for (var status : new String[] {"400", "401", "403", "404", "409"}) {
+            assertThat(retry.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asText())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/ProblemDetail");
+        }
+        var member = document.at("/paths/~1api~1members~1{memberNumber}/get/responses");
+        assertThat(member.has("404")).isTrue();
+        assertThat(member.has("409")).isFalse();
+    }
+}
