@@ -55,7 +55,15 @@ class OpenApiIT {
         assertThat(paths.path("/api/statutes").has("get")).isTrue();
         assertThat(paths.path("/api/members").has("get")).isTrue();
         assertThat(paths.path("/api/members/{memberNumber}").has("get")).isTrue();
-        assertThat(paths.path("/api/me/register-entry").has("get")).isTrue();
+        assertThat(paths.path("/api/me/register-extract").has("get")).isTrue();
+        assertThat(paths.path("/api/register").has("get")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/capital-payments").has("post"))
+                .isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/notice").has("post")).isTrue();
+        assertThat(paths.path("/api/mergers").has("post")).isTrue();
+        assertThat(paths.path("/api/catalog").has("get")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/subscriptions").has("post"))
+                .isTrue();
     }
 
     @Test
