@@ -2,9 +2,11 @@ package org.allmende.support;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.allmende.support.security.LocalUsers;
 import org.allmende.support.security.LocalUsersProperties;
+import org.allmende.support.security.RecentlyVerifiedCredentials;
 import org.allmende.support.time.BusinessTime;
 import org.allmende.support.web.ApiDescription;
 import org.allmende.support.web.CorrelationId;
@@ -21,6 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -52,6 +57,18 @@ public class ServiceSupport {
     @Bean
     LocalUsers localUsers(LocalUsersProperties properties) {
         return new LocalUsers(properties);
+    }
+
+    /** bcrypt checks the password; a successful check is remembered for a few minutes (ADR 0008). */
+    @Bean
+    AuthenticationManager authenticationManager(
+            LocalUsers users,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            @Value("${allmende.security.remember-verified-login:PT5M}") Duration remember) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new RecentlyVerifiedCredentials(passwords, remember, clock));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -16,11 +17,11 @@ public class BillingConfig {
 
     /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
         var board = Role.BOARD.name();
         var finance = Role.FINANCE.name();
         var admin = Role.ADMIN.name();
-        return ApiSecurity.statelessBasic(http)
+        return ApiSecurity.statelessBasic(http, logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")

@@ -5,6 +5,7 @@ import org.allmende.support.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -13,10 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
         var board = Role.BOARD.name();
         var admin = Role.ADMIN.name();
-        return ApiSecurity.statelessBasic(http)
+        return ApiSecurity.statelessBasic(http, logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/withdrawal")

@@ -8,6 +8,7 @@ import org.allmende.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 
@@ -21,8 +22,9 @@ public final class ApiSecurity {
 
     private ApiSecurity() {}
 
-    public static HttpSecurity statelessBasic(HttpSecurity http) throws Exception {
-        return http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+    public static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationManager logins) throws Exception {
+        return http.authenticationManager(logins)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A stateless API authenticated by a header on every call is not exposed to CSRF.
                 .csrf(csrf -> csrf.disable())
