@@ -11,4 +11,4 @@ COPY billing-service/target/billing-service-0.1.0-SNAPSHOT-exec.jar /app/billing
 
 USER allmende
 EXPOSE 8082
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/billing-service.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseZGC", "-jar", "/app/billing-service.jar"]

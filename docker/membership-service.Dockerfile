@@ -11,4 +11,4 @@ COPY membership-service/target/membership-service-0.1.0-SNAPSHOT-exec.jar /app/m
 
 USER allmende
 EXPOSE 8081
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/membership-service.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseZGC", "-jar", "/app/membership-service.jar"]

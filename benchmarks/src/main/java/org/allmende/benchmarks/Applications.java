@@ -122,20 +122,30 @@ final class Applications {
 
     /** Applications reach the board's register asynchronously (a tracking processor); waits until they are all in. */
     static void awaitInRegister(String baseUrl, List<String> ids) {
+        awaitVisible(baseUrl, ids.stream().map(id -> "/api/applications/" + id).toList());
+    }
+
+    /** New members reach the register asynchronously; commands by member number need them there. */
+    static void awaitMembers(String baseUrl, List<Long> memberNumbers) {
+        awaitVisible(
+                baseUrl, memberNumbers.stream().map(n -> "/api/members/" + n).toList());
+    }
+
+    private static void awaitVisible(String baseUrl, List<String> paths) {
         var deadline = System.nanoTime() + 60_000_000_000L;
-        for (var id : ids) {
+        for (var path : paths) {
             while (true) {
                 try {
                     var response = Requests.HTTP.send(
-                            Requests.get(baseUrl, "/api/applications/" + id, DemoLogins.BOARD),
-                            HttpResponse.BodyHandlers.discarding());
+                            Requests.get(baseUrl, path, DemoLogins.BOARD), HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 200) {
                         break;
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("application " + id + " not in the register within 60 s");
+                        throw new IllegalStateException(path + " not in the register within 60 s");
                     }
-                    Thread.sleep(50);
+                    // the register follows within milliseconds; a short pause keeps this loop from hammering it
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(50);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 } catch (InterruptedException e) {

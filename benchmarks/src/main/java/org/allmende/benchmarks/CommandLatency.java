@@ -29,6 +29,7 @@ public final class CommandLatency {
     /** What is measured, in order: commands first, then the baselines (a scenario per kind of request). */
     static final List<Function<Platform, Scenario>> SCENARIOS = List.of(
             platform -> new AdmissionVotes(platform.membership().baseUrl(), "Messbach"),
+            platform -> new ServiceSubscriptions(platform.membership().baseUrl(), "Abo"),
             platform -> Query.statutes(platform.membership().baseUrl()),
             platform -> Query.application(platform.membership().baseUrl()));
 
@@ -41,7 +42,7 @@ public final class CommandLatency {
     record Options(double rate, int commands, int warmup, int clients, List<String> serviceJavaOptions) {
 
         static Options parse(String... args) {
-            var options = new Options(GOAL_RATE, 4000, 1000, 16, List.of("-Xmx512m"));
+            var options = new Options(GOAL_RATE, 4000, 1000, 16, List.of("-Xmx512m", "-XX:+UseZGC"));
             for (var arg : args) {
                 var equals = arg.indexOf('=');
                 var value = equals < 0 ? "" : arg.substring(equals + 1);
@@ -80,7 +81,7 @@ public final class CommandLatency {
         } catch (IllegalArgumentException e) {
             System.err.println("unknown or bad option: " + e.getMessage());
             System.err.println("options: --rate=200 --commands=4000 --warmup=1000 --clients=16"
-                    + " --service-java-opts='-Xmx512m'");
+                    + " --service-java-opts='-Xmx512m -XX:+UseZGC'");
             System.exit(2);
             return;
         }

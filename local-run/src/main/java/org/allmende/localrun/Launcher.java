@@ -65,7 +65,7 @@ public final class Launcher {
                 Integer.parseInt(env.getOrDefault("BILLING_PORT", "8082")),
                 servicesDirectory(),
                 Map.of(),
-                List.of(env.getOrDefault("ALLMENDE_SERVICE_JAVA_OPTS", "-Xmx512m")
+                List.of(env.getOrDefault("ALLMENDE_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseZGC")
                         .split("\\s+")),
                 null);
         var platform = Platform.start(settings);
