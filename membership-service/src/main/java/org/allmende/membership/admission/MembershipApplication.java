@@ -50,6 +50,7 @@ public class MembershipApplication {
     private Integer staffCount;
     private String leitwegId;
     private int requestedShares;
+    private int transferredShares;
     private Status status;
     private final Map<String, Vote> votes = new LinkedHashMap<>();
     private final Set<String> conflicted = new TreeSet<>();
@@ -171,6 +172,22 @@ public class MembershipApplication {
     }
 
     @CommandHandler
+    public void handle(AgreeCapitalTransfer command, Statutes statutes) {
+        requirePending();
+        if (command.shares() < 1
+                || requestedShares + transferredShares + command.shares()
+                        > statutes.shares().maximum()) {
+            throw new AdmissionRefused(
+                    "shares-above-maximum",
+                    "With " + command.shares()
+                            + " transferred shares the applicant would hold more than the maximum of "
+                            + statutes.shares().maximum() + " shares.");
+        }
+        apply(new CapitalTransferToApplicantAgreed(
+                applicationId, command.fromMemberId(), command.shares(), command.agreedOn(), command.recordedBy()));
+    }
+
+    @CommandHandler
     public void handle(WithdrawMembershipApplication command) {
         requirePending();
         apply(new MembershipApplicationWithdrawn(applicationId, command.withdrawnOn(), command.recordedBy()));
@@ -226,6 +243,11 @@ public class MembershipApplication {
         leitwegId = event.leitwegId();
         requestedShares = event.requestedShares();
         status = Status.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(CapitalTransferToApplicantAgreed event) {
+        transferredShares += event.shares();
     }
 
     @EventSourcingHandler

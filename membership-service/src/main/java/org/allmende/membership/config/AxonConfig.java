@@ -191,6 +191,11 @@ public class AxonConfig {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(200))
                 .registerTrackingEventProcessor(
+                        "admission-transfers",
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(20))
+                .registerTrackingEventProcessor(
                         REGISTER,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

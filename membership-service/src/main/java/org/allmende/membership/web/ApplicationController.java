@@ -95,6 +95,19 @@ class ApplicationController {
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
+    /** §76 GenG: a member transfers fully paid shares to the applicant, carried out at its admission. */
+    @PostMapping("/{applicationId}/capital-transfers")
+    ResponseEntity<Void> agreeTransfer(
+            @PathVariable UUID applicationId, @Valid @RequestBody BoardForms.TransferToApplicantForm form) {
+        var from = register.memberId(form.fromMemberNumber())
+                .orElseThrow(() -> new NotFound("There is no member number " + form.fromMemberNumber() + "."));
+        send(
+                applicationId,
+                new org.allmende.membership.admission.AgreeCapitalTransfer(
+                        applicationId, from, form.shares(), today(), CurrentUser.name()));
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
     /**
      * The applicant learns the board's decision with its token (no login) — also after a rejection, when its
      * contact persons are erased and no e-mail could be sent any more.

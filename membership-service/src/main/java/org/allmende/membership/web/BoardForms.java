@@ -12,6 +12,10 @@ final class BoardForms {
 
     record VoteForm(@NotNull Vote vote, @Size(max = 2000) String comment) {}
 
+    record TransferToApplicantForm(
+            @NotNull @jakarta.validation.constraints.Positive Long fromMemberNumber,
+            @NotNull @jakarta.validation.constraints.Positive Integer shares) {}
+
     record ConflictForm(@NotBlank @Size(max = 2000) String reason) {}
 
     /** The applicant's token from the submission answer; the board may withdraw on request without it. */

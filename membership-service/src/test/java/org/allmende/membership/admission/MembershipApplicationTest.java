@@ -217,6 +217,22 @@ class MembershipApplicationTest {
     }
 
     @Test
+    void aMemberMayAgreeToTransferSharesToThePendingApplicant() {
+        var from = UUID.randomUUID();
+        fixture.given(submitted())
+                .when(new AgreeCapitalTransfer(APPLICATION, from, 5, MARCH_16, "vorstand"))
+                .expectEvents(new CapitalTransferToApplicantAgreed(APPLICATION, from, 5, MARCH_16, "vorstand"));
+    }
+
+    @Test
+    void aTransferMayNotTakeTheApplicantBeyondTheMaximum() {
+        fixture.given(submitted())
+                .when(new AgreeCapitalTransfer(APPLICATION, UUID.randomUUID(), 176, MARCH_16, "vorstand"))
+                .expectNoEvents()
+                .expectException(AdmissionRefused.class);
+    }
+
+    @Test
     void theMemberIdIsTheSameForTheSameApplicationAndDiffersBetweenApplications() {
         org.assertj.core.api.Assertions.assertThat(MembershipApplication.memberIdFor(APPLICATION))
                 .isEqualTo(MembershipApplication.memberIdFor(APPLICATION))

@@ -310,4 +310,36 @@ class MemberLifecycleIT {
         var again = service.api(DemoLogins.ADMIN).post("/api/exits/run", "");
         assertThat(again.json().path("membersLookedAt").asInt()).isZero();
     }
+
+    @Test
+    @Order(11)
+    void aMemberTransfersSharesToAnApplicantWhenTheBoardAdmitsIt() {
+        var applicationId = service.api()
+                .post("/api/applications", ApplicationForms.municipality("Gemeinde Neu"))
+                .json()
+                .get("applicationId")
+                .asText();
+        var tooMany = board.post(
+                "/api/applications/" + applicationId + "/capital-transfers",
+                Map.of("fromMemberNumber", 1, "shares", 500));
+        assertThat(tooMany.json().path("rule").asText()).isEqualTo("shares-above-maximum");
+        var agreed = board.post(
+                "/api/applications/" + applicationId + "/capital-transfers",
+                Map.of("fromMemberNumber", 1, "shares", 2));
+        assertThat(agreed.status()).as(agreed.toString()).isEqualTo(204);
+
+        board.post("/api/applications/" + applicationId + "/votes", Map.of("vote", "APPROVE"));
+        var admitted = service.api(DemoLogins.BOARD_2)
+                .post("/api/applications/" + applicationId + "/votes", Map.of("vote", "APPROVE"))
+                .json()
+                .get("memberNumber")
+                .asLong();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(entry(admitted).path("shares").asInt()).isEqualTo(12 + 2);
+            assertThat(entry(admitted).path("paidInCapital").decimalValue()).isEqualByComparingTo("1000.00");
+            assertThat(entry(1).path("shares").asInt()).isEqualTo(11);
+            assertThat(entry(1).path("paidInCapital").decimalValue()).isEqualByComparingTo("4000.00");
+        });
+    }
 }
