@@ -18,6 +18,7 @@ import org.allmende.events.membership.MembershipApplicationRejected;
 import org.allmende.events.membership.MembershipApplicationSubmitted;
 import org.allmende.events.membership.MembershipApplicationWithdrawn;
 import org.allmende.events.membership.PostalAddress;
+import org.allmende.membership.catalog.ServiceCatalog;
 import org.allmende.membership.member.AdmitMember;
 import org.allmende.membership.member.Member;
 import org.allmende.membership.member.MemberNumbers;
@@ -58,7 +59,14 @@ public class MembershipApplication {
     protected MembershipApplication() {}
 
     @CommandHandler
-    public MembershipApplication(SubmitMembershipApplication command, Statutes statutes) {
+    public MembershipApplication(SubmitMembershipApplication command, Statutes statutes, ServiceCatalog catalog) {
+        for (var code : command.requestedServices()) {
+            if (!catalog.offers(code, command.submittedOn())) {
+                throw new AdmissionRefused(
+                        "service-not-in-catalog",
+                        "requestedServices names " + code + ", which the cooperative does not offer.");
+            }
+        }
         if (!statutes.version().equals(command.statutesVersion())) {
             throw new AdmissionRefused(
                     "statutes-version-not-current",

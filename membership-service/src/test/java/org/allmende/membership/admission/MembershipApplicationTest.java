@@ -41,6 +41,8 @@ class MembershipApplicationTest {
         fixture = new AggregateTestFixture<>(MembershipApplication.class);
         fixture.registerInjectableResource(STATUTES);
         fixture.registerInjectableResource(new CountingMemberNumbers(17));
+        fixture.registerInjectableResource(
+                (org.allmende.membership.catalog.ServiceCatalog) (code, day) -> code.equals("RIS-TABLET"));
     }
 
     private static SubmitMembershipApplication submit(int shares, String statutesVersion) {
@@ -88,6 +90,30 @@ class MembershipApplicationTest {
     @Test
     void aSubmittedApplicationIsPending() {
         fixture.givenNoPriorActivity().when(submit(25, "2026-01")).expectEvents(submitted());
+    }
+
+    @Test
+    void anApplicantCanOnlyAskForServicesTheCooperativeOffers() {
+        var command = submit(25, "2026-01");
+        var unknown = new SubmitMembershipApplication(
+                command.applicationId(),
+                command.applicantName(),
+                command.bodyKind(),
+                command.address(),
+                command.ags(),
+                command.inhabitants(),
+                command.inhabitantsReferenceDate(),
+                command.staffCount(),
+                command.leitwegId(),
+                command.requestedShares(),
+                List.of("RIS-TABLET", "QUANTUM-CLOUD"),
+                command.statutesVersion(),
+                command.submittedOn());
+        fixture.givenNoPriorActivity()
+                .when(unknown)
+                .expectNoEvents()
+                .expectException(AdmissionRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("QUANTUM-CLOUD"));
     }
 
     @Test
