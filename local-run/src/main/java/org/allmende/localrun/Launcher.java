@@ -3,7 +3,6 @@ package org.allmende.localrun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
-        var began = Instant.now();
+        var began = System.nanoTime();
         var env = System.getenv();
         var data =
                 Path.of(env.getOrDefault("ALLMENDE_DATA_DIR", ".allmende-data")).toAbsolutePath();
@@ -71,7 +70,7 @@ public final class Launcher {
         var platform = Platform.start(settings);
         closeables.add(platform);
 
-        printWelcome(platform, membershipUrl, billingUrl, kafkaServers, Duration.between(began, Instant.now()));
+        printWelcome(platform, membershipUrl, billingUrl, kafkaServers, Duration.ofNanos(System.nanoTime() - began));
 
         // Run until Ctrl-C, or until a service dies on its own (then stop the rest and fail).
         CompletableFuture.anyOf(
