@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class LetterSender {
 
     private static final Logger log = LoggerFactory.getLogger(LetterSender.class);
+    private static final int MAX_ATTEMPTS = 20;
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<JavaMailSender> mail;
@@ -38,7 +39,8 @@ class LetterSender {
     void sendQueued() {
         var sender = mail.getIfAvailable();
         var queued = jdbc.queryForList(
-                "select id, recipient, subject, body from letter_outbox where attempts < 20 order by queued_at limit 50");
+                "select id, recipient, subject, body from letter_outbox where attempts < ? order by queued_at limit 50",
+                MAX_ATTEMPTS);
         if (queued.isEmpty()) {
             return;
         }

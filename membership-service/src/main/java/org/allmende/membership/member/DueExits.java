@@ -51,7 +51,12 @@ public class DueExits {
         var today = LocalDate.now(clock);
         var members = due.apply(today);
         for (var memberId : members) {
-            commands.sendAndWait(new ApplyDueExit(memberId, today));
+            try {
+                commands.sendAndWait(new ApplyDueExit(memberId, today));
+            } catch (RuntimeException e) {
+                // one member's trouble must not hold up the others; the next run tries it again
+                log.error("ALERT due exit of member {} not applied for {}: {}", memberId, today, e.getMessage(), e);
+            }
         }
         if (!members.isEmpty()) {
             log.info("applied due exits of {} members for {}", members.size(), today);
