@@ -17,6 +17,10 @@ public final class RunningBillingService implements AutoCloseable {
     }
 
     public static RunningBillingService start(String database, String topic) {
+        return start(database, topic, "usage_of_" + database);
+    }
+
+    public static RunningBillingService start(String database, String topic, String usageTopic) {
         return new RunningBillingService(RunningService.start(
                 BillingService::start,
                 database,
@@ -25,6 +29,8 @@ public final class RunningBillingService implements AutoCloseable {
                         SharedInfrastructure.kafka().bootstrapServers(),
                         "allmende.intake.membership-topic",
                         topic,
+                        "allmende.intake.usage-topic",
+                        usageTopic,
                         "allmende.intake.group-id",
                         "billing-" + database,
                         "allmende.intake.max-poll-records",

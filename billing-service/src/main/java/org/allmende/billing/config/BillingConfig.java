@@ -34,6 +34,8 @@ public class BillingConfig {
                         .hasAnyRole(finance, board, admin)
                         .requestMatchers(HttpMethod.GET, "/api/me/**")
                         .hasRole(Role.MEMBER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/rejected-usage")
+                        .hasAnyRole(finance, admin)
                         .requestMatchers(HttpMethod.GET, "/api/parked-records", "/api/parked-records/**", "/api/intake")
                         .hasAnyRole(admin, finance)
                         .requestMatchers(

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.allmende.billing.ledger.CatalogLedger;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.SubscriptionLedger;
+import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
@@ -25,6 +26,7 @@ import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.SharesGivenUp;
 import org.allmende.events.membership.SubscriptionCancelled;
 import org.allmende.events.membership.SubscriptionQuantityChanged;
+import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -48,6 +50,7 @@ public class ContractDispatch {
     private final MemberLedger members;
     private final CatalogLedger catalog;
     private final SubscriptionLedger subscriptions;
+    private final UsageLedger usageLedger;
     private final Clock clock;
 
     ContractDispatch(
@@ -55,7 +58,9 @@ public class ContractDispatch {
             MemberLedger members,
             CatalogLedger catalog,
             SubscriptionLedger subscriptions,
+            UsageLedger usageLedger,
             Clock clock) {
+        this.usageLedger = usageLedger;
         this.jdbc = jdbc;
         this.members = members;
         this.catalog = catalog;
@@ -110,7 +115,9 @@ public class ContractDispatch {
     }
 
     private void handle(Object event) {
-        if (event instanceof MemberAdmitted admitted) {
+        if (event instanceof UsageRecorded usage) {
+            usageLedger.record(usage);
+        } else if (event instanceof MemberAdmitted admitted) {
             members.admit(admitted);
         } else if (event instanceof AdditionalSharesApproved approved) {
             members.sharesChanged(approved.memberId(), approved.totalShares());

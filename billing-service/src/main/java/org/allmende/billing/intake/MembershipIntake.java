@@ -121,7 +121,8 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     private void run() {
         var backoff = 0L;
         try (var consumer = this.consumer) {
-            consumer.subscribe(List.of(properties.membershipTopic()), new SeekToStoredOffsets(consumer));
+            ensureUsageTopic();
+            consumer.subscribe(properties.topics(), new SeekToStoredOffsets(consumer));
             while (stopped.getCount() > 0) {
                 ConsumerRecords<String, byte[]> polled = ConsumerRecords.empty();
                 try {
@@ -151,6 +152,24 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         } catch (RuntimeException e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.error("intake stopped", e);
+        }
+    }
+
+    /** Meters may write before anyone else created the usage topic; billing, its reader, makes sure it exists. */
+    private void ensureUsageTopic() {
+        if (properties.usageTopic() == null || properties.usageTopic().isBlank()) {
+            return;
+        }
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", properties.bootstrapServers(), "default.api.timeout.ms", 10_000))) {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.usageTopic())) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
+                                properties.usageTopic(), java.util.Optional.of(6), java.util.Optional.empty())))
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("usage topic {} not created: {}", properties.usageTopic(), e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.SharesGivenUp;
 import org.allmende.events.membership.SubscriptionCancelled;
 import org.allmende.events.membership.SubscriptionQuantityChanged;
+import org.allmende.events.usage.UsageRecorded;
 
 /** The registry of every event in the contract. Adding an event means adding it here and a golden sample. */
 public final class ContractEvents {
@@ -43,6 +44,7 @@ public final class ContractEvents {
             new EventType("CapitalTransferred", 1, Topics.MEMBERSHIP, CapitalTransferred.class),
             new EventType("MergerAgreed", 1, Topics.MEMBERSHIP, MergerAgreed.class),
             new EventType("MemberAddressChanged", 1, Topics.MEMBERSHIP, MemberAddressChanged.class),
+            new EventType("UsageRecorded", 1, Topics.USAGE, UsageRecorded.class),
             new EventType("CatalogServiceDefined", 1, Topics.MEMBERSHIP, CatalogServiceDefined.class),
             new EventType("CatalogServiceVersionPublished", 1, Topics.MEMBERSHIP, CatalogServiceVersionPublished.class),
             new EventType("ServiceSubscribed", 1, Topics.MEMBERSHIP, ServiceSubscribed.class),
