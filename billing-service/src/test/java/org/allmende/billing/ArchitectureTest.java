@@ -25,7 +25,7 @@ class ArchitectureTest {
             .resideInAPackage("..ledger..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..web..", "..intake..");
+            .resideInAnyPackage("org.allmende.billing.web..", "org.allmende.billing.intake..");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles =

@@ -36,6 +36,9 @@ public class BillingConfig {
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers(HttpMethod.GET, "/api/rejected-usage")
                         .hasAnyRole(finance, admin)
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/rejected-usage/recheck", "/api/rejected-usage/dismissal")
+                        .hasAnyRole(finance, admin)
                         .requestMatchers(HttpMethod.GET, "/api/parked-records", "/api/parked-records/**", "/api/intake")
                         .hasAnyRole(admin, finance)
                         .requestMatchers(

@@ -1,6 +1,7 @@
 package org.allmende.billing.ledger;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.EventJson;
+import org.allmende.support.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Usage reported on the usage topic: validated against what billing knows of the member, its subscriptions and the
@@ -69,6 +72,11 @@ public class UsageLedger {
                     Timestamp.from(clock.instant()));
             return Outcome.REJECTED;
         }
+        count(usage);
+        return Outcome.COUNTED;
+    }
+
+    private void count(UsageRecorded usage) {
         jdbc.update(
                 """
                 insert into usage_record (sending_system, record_id, member_number, service_code, quantity, unit,
@@ -98,7 +106,59 @@ public class UsageLedger {
                 Date.valueOf(usage.usedFrom()),
                 sign,
                 usage.unit());
-        return Outcome.COUNTED;
+    }
+
+    /**
+     * Checks an open rejected record again — the subscription or member it lacked may have arrived since — and
+     * counts it if it now keeps every rule. Returns the rule it still breaks, or empty when it was accepted.
+     */
+    @Transactional
+    public Optional<String> recheck(String sendingSystem, String recordId, String by) {
+        var usage = openRejected(sendingSystem, recordId);
+        var broken = brokenRule(usage);
+        if (broken.isPresent()) {
+            jdbc.update(
+                    "update rejected_usage set rule = ?, reason = ? where sending_system = ? and record_id = ?",
+                    broken.get()[0],
+                    broken.get()[1],
+                    sendingSystem,
+                    recordId);
+            return Optional.of(broken.get()[0]);
+        }
+        count(usage);
+        resolve(sendingSystem, recordId, "ACCEPTED", by, "accepted on re-check");
+        return Optional.empty();
+    }
+
+    /** Finance decides a rejected record is not to be billed; it stays, marked, with the reason. */
+    @Transactional
+    public void dismiss(String sendingSystem, String recordId, String by, String reason) {
+        openRejected(sendingSystem, recordId);
+        resolve(sendingSystem, recordId, "DISMISSED", by, reason);
+    }
+
+    private UsageRecorded openRejected(String sendingSystem, String recordId) {
+        var payload = jdbc.queryForList(
+                "select payload from rejected_usage where sending_system = ? and record_id = ? and status = 'OPEN'",
+                String.class,
+                sendingSystem,
+                recordId);
+        if (payload.isEmpty()) {
+            throw new NotFound("There is no open rejected usage record " + recordId + " of " + sendingSystem + ".");
+        }
+        return EventJson.read(payload.get(0).getBytes(StandardCharsets.UTF_8), UsageRecorded.class);
+    }
+
+    private void resolve(String sendingSystem, String recordId, String status, String by, String resolution) {
+        jdbc.update(
+                "update rejected_usage set status = ?, resolved_by = ?, resolved_at = ?, resolution = ?"
+                        + " where sending_system = ? and record_id = ?",
+                status,
+                by,
+                Timestamp.from(clock.instant()),
+                resolution,
+                sendingSystem,
+                recordId);
     }
 
     private boolean known(UsageRecorded usage) {

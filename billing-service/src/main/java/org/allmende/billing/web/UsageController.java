@@ -1,15 +1,22 @@
 package org.allmende.billing.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.NotFound;
+import org.allmende.support.web.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,5 +52,26 @@ class UsageController {
     @GetMapping("/api/rejected-usage")
     List<UsageLedger.RejectedUsage> rejected() {
         return usage.rejected();
+    }
+
+    record RecordRef(@NotBlank String sendingSystem, @NotBlank String recordId) {}
+
+    record Dismissal(
+            @NotBlank String sendingSystem, @NotBlank String recordId, @NotBlank @Size(max = 1000) String reason) {}
+
+    /** Checks a rejected record again; 409 with the rule it still breaks, else it is counted. */
+    @PostMapping("/api/rejected-usage/recheck")
+    Map<String, Object> recheck(@Valid @RequestBody RecordRef ref) {
+        var broken = usage.recheck(ref.sendingSystem(), ref.recordId(), CurrentUser.name());
+        if (broken.isPresent()) {
+            throw new RuleViolation(broken.get(), "Record " + ref.recordId() + " still breaks " + broken.get() + ".");
+        }
+        return Map.of("recordId", ref.recordId(), "status", "ACCEPTED");
+    }
+
+    @PostMapping("/api/rejected-usage/dismissal")
+    Map<String, Object> dismiss(@Valid @RequestBody Dismissal dismissal) {
+        usage.dismiss(dismissal.sendingSystem(), dismissal.recordId(), CurrentUser.name(), dismissal.reason());
+        return Map.of("recordId", dismissal.recordId(), "status", "DISMISSED");
     }
 }

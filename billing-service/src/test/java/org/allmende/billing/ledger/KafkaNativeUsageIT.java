@@ -22,12 +22,16 @@ import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.EventJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Meters that speak Kafka write usage straight onto the usage topic: billing counts each record once per
  * (sending system, record id), applies reversals, and keeps what breaks a rule in the rejected-usage list.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaNativeUsageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -153,5 +157,44 @@ class KafkaNativeUsageIT {
         assertThat(march(1, DemoLogins.FINANCE)).isEqualTo(before);
         assertThat(billing.jdbc().queryForObject("select count(*) from rejected_usage", Long.class))
                 .isEqualTo(5);
+    }
+
+    /** Runs last: it changes what the other tests read. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void financeAcceptsARecordOnceItsSubscriptionArrivedAndDismissesAnother() {
+        var finance = billing.api(DemoLogins.FINANCE);
+        var stillBroken = finance.post(
+                "/api/rejected-usage/recheck", java.util.Map.of("sendingSystem", "print-fleet", "recordId", "r5"));
+        assertThat(stillBroken.status()).isEqualTo(409);
+        assertThat(stillBroken.json().path("rule").asText()).isEqualTo("not-subscribed");
+
+        // member 2's subscription arrives late, after its usage
+        membership.send(subscribed(2, "PRINT-PAGES", 1, LocalDate.of(2026, 3, 1)));
+        await().atMost(PATIENCE)
+                .until(() -> billing.jdbc()
+                                .queryForObject("select count(*) from subscription where member_number = 2", Long.class)
+                        == 1);
+        var accepted = finance.post(
+                "/api/rejected-usage/recheck", java.util.Map.of("sendingSystem", "print-fleet", "recordId", "r5"));
+        var dismissed = finance.post(
+                "/api/rejected-usage/dismissal",
+                java.util.Map.of(
+                        "sendingSystem", "print-fleet", "recordId", "r4", "reason", "test meter, not a member"));
+        var noReason = finance.post(
+                "/api/rejected-usage/dismissal", java.util.Map.of("sendingSystem", "print-fleet", "recordId", "r6"));
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(dismissed.status()).isEqualTo(200);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(march(2, DemoLogins.FINANCE)).contains("\"quantity\":5");
+        assertThat(finance.get("/api/rejected-usage").json().findValuesAsText("recordId"))
+                .containsExactlyInAnyOrder("r6", "r7", "r8");
+        assertThat(billing.api(DemoLogins.MEMBER_2)
+                        .post(
+                                "/api/rejected-usage/recheck",
+                                java.util.Map.of("sendingSystem", "print-fleet", "recordId", "r7"))
+                        .status())
+                .isEqualTo(403);
     }
 }
