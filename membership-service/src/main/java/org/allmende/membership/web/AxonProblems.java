@@ -13,7 +13,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Axon's answers to a command, as problem details: a stale version or a concurrent change is a 409. */
+/**
+ * Axon's answers to a command, as problem details: a stale {@code expectedVersion}, two commands appending to one
+ * aggregate at once, or two creations of one aggregate are 409 {@code urn:allmende:problem:concurrent-change}; an
+ * unknown aggregate is 404. Here and not in service-support's {@link Problems}, which knows no Axon; ordered first,
+ * because Problems' catch-all would otherwise turn these into a 500.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AxonProblems {
