@@ -45,6 +45,10 @@ public final class RunningBillingService implements AutoCloseable {
         return service.api();
     }
 
+    public <T> T bean(Class<T> type) {
+        return service.bean(type);
+    }
+
     public JdbcTemplate jdbc() {
         return service.bean(JdbcTemplate.class);
     }

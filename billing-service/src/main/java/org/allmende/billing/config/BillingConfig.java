@@ -44,6 +44,10 @@ public class BillingConfig {
                         .requestMatchers(
                                 HttpMethod.POST, "/api/parked-records/*/retry", "/api/parked-records/*/discard")
                         .hasRole(admin)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/usage/rebuild")
+                        .hasRole(admin)
+                        .requestMatchers(HttpMethod.GET, "/api/late-usage")
+                        .hasAnyRole(finance, admin)
                         .requestMatchers("/error")
                         .permitAll()
                         .anyRequest()
