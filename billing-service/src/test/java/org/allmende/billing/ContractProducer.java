@@ -18,6 +18,7 @@ import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.ServiceUnit;
 import org.allmende.events.membership.SubscriptionCancelled;
 import org.allmende.events.membership.SubscriptionQuantityChanged;
+import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -119,6 +120,16 @@ public final class ContractProducer implements AutoCloseable {
                 eventId,
                 Integer.toString(type.schemaVersion()),
                 EventJson.write(event));
+    }
+
+    /** Sends a usage record the way a meter that speaks Kafka does: keyed by member number, a fresh event id. */
+    public void send(UsageRecorded usage) {
+        send(
+                Long.toString(usage.memberNumber()),
+                "UsageRecorded",
+                UUID.randomUUID().toString(),
+                "1",
+                EventJson.write(usage));
     }
 
     public void send(String key, String type, String eventId, String schemaVersion, byte[] payload) {
