@@ -144,6 +144,16 @@ public final class ContractProducer implements AutoCloseable {
         }
     }
 
+    /** Sends a usage record the way a meter that speaks Kafka does: keyed by member number, a fresh event id. */
+    public void send(UsageRecorded usage) {
+        send(
+                Long.toString(usage.memberNumber()),
+                "UsageRecorded",
+                UUID.randomUUID().toString(),
+                "1",
+                EventJson.write(usage));
+    }
+
     public void send(String key, String type, String eventId, String schemaVersion, byte[] payload) {
         var record = new ProducerRecord<>(topic, key, payload);
         if (type != null) {

@@ -28,6 +28,9 @@ public class BillingConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
+                        // a member's usage is business data: finance and the board, not the operators
+                        .requestMatchers(HttpMethod.GET, "/api/members/*/usage", "/api/members/*/usage/**")
+                        .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
                         .hasAnyRole(finance, board, admin)
                         .requestMatchers(HttpMethod.GET, "/api/catalog")

@@ -209,8 +209,13 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         if (properties.usageTopic() == null || properties.usageTopic().isBlank()) {
             return;
         }
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", properties.bootstrapServers(), "default.api.timeout.ms", 10_000))) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers",
+                properties.bootstrapServers(),
+                "request.timeout.ms",
+                5_000,
+                "default.api.timeout.ms",
+                10_000))) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.usageTopic())) {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
                                 properties.usageTopic(), java.util.Optional.of(6), java.util.Optional.empty())))

@@ -41,8 +41,6 @@ public class UsageLedger {
         REJECTED
     }
 
-    public record DailyUsage(String serviceCode, LocalDate day, BigDecimal quantity, String unit) {}
-
     public record RejectedUsage(
             String sendingSystem,
             String recordId,
@@ -410,19 +408,6 @@ public class UsageLedger {
         jdbc.execute("truncate usage_record, usage_daily");
         jdbc.update("delete from rejected_usage where status = 'OPEN'");
         jdbc.update("delete from consumer_offset where consumer_group = ? and topic = ?", group, topic);
-    }
-
-    public List<DailyUsage> daily(long memberNumber, LocalDate from, LocalDate to) {
-        return jdbc.query(
-                "select * from usage_daily where member_number = ? and day between ? and ? order by service_code, day",
-                (row, i) -> new DailyUsage(
-                        row.getString("service_code"),
-                        row.getDate("day").toLocalDate(),
-                        plain(row.getBigDecimal("quantity")),
-                        row.getString("unit")),
-                memberNumber,
-                Date.valueOf(from),
-                Date.valueOf(to));
     }
 
     /** 200.0000 → 200, 12.5000 → 12.5 (never 2E+2). */
