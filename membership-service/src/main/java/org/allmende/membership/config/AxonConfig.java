@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -215,6 +216,7 @@ public class AxonConfig {
                         USAGE_FACTS,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(500)));
+                                .andBatchSize(500)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 }
