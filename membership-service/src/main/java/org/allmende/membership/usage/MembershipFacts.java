@@ -2,6 +2,7 @@ package org.allmende.membership.usage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class MembershipFacts {
         units.compute(serviceCode, (code, versions) -> {
             var changed = versions == null ? new TreeMap<LocalDate, String>() : new TreeMap<>(versions);
             changed.put(from, unit);
-            return java.util.Collections.unmodifiableNavigableMap(changed);
+            return Collections.unmodifiableNavigableMap(changed);
         });
     }
 

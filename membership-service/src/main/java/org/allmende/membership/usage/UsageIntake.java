@@ -75,6 +75,7 @@ public class UsageIntake {
         return maximumRecords;
     }
 
+    /** @param records as read, in order: each record's index is its position */
     public BatchOutcome take(List<SubmittedRecord> records, String correlationId) {
         if (records.isEmpty()) {
             throw BatchRefused.empty();

@@ -1,6 +1,7 @@
 package org.allmende.membership.usage;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,7 +64,7 @@ public final class UsageRules {
         return Optional.empty();
     }
 
-    private static String days(java.time.LocalDate from, java.time.LocalDate to) {
+    private static String days(LocalDate from, LocalDate to) {
         return from.equals(to) ? " on " + from : " on every day from " + from + " to " + to;
     }
 

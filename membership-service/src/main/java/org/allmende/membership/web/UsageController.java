@@ -13,6 +13,7 @@ import java.util.List;
 import org.allmende.membership.usage.BatchOutcome;
 import org.allmende.membership.usage.BatchRefused;
 import org.allmende.membership.usage.RecordOutcome.Status;
+import org.allmende.membership.usage.SubmittedRecord;
 import org.allmende.membership.usage.UsageCsv;
 import org.allmende.membership.usage.UsageFactsBehind;
 import org.allmende.membership.usage.UsageIntake;
@@ -85,7 +86,7 @@ class UsageController {
             })
     ResponseEntity<Object> take(HttpServletRequest request) throws IOException {
         var type = contentType(request);
-        List<org.allmende.membership.usage.SubmittedRecord> records;
+        List<SubmittedRecord> records;
         if (MediaType.APPLICATION_JSON.includes(type)) {
             records = UsageJson.read(request.getInputStream(), intake.maximumRecords());
         } else if (CSV.includes(type)) {
