@@ -49,6 +49,10 @@ public final class RunningBillingService implements AutoCloseable {
         return service.bean(JdbcTemplate.class);
     }
 
+    public <T> T bean(Class<T> type) {
+        return service.bean(type);
+    }
+
     @Override
     public void close() {
         service.close();

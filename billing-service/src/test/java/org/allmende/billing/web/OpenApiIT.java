@@ -54,6 +54,8 @@ class OpenApiIT {
         assertThat(paths.path("/api/parked-records/{id}").has("get")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/retry").has("post")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/discard").has("post")).isTrue();
+        assertThat(paths.path("/api/tariffs").has("get")).isTrue();
+        assertThat(paths.path("/api/tariffs").has("post")).isTrue();
     }
 
     @Test
