@@ -1,6 +1,7 @@
 package org.allmende.billing.config;
 
 import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.billing.run.InvoicingProperties;
 import org.allmende.support.security.ApiSecurity;
 import org.allmende.support.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, InvoicingProperties.class})
 public class BillingConfig {
 
     /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
