@@ -1,9 +1,9 @@
 package org.allmende.membership.config;
 
+import java.util.Map;
 import org.allmende.membership.statutes.Statutes;
 import org.allmende.support.axon.AxonOnPostgres;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,26 +32,7 @@ public class AxonConfig {
 
     @Bean
     ConfigurerModule eventProcessing() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(
-                        KAFKA_PUBLISHER,
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(200))
-                .registerTrackingEventProcessor(
-                        "admission-transfers",
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(20))
-                .registerTrackingEventProcessor(
-                        REGISTER,
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100))
-                .registerTrackingEventProcessor(
-                        CATALOG,
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100)));
+        return AxonOnPostgres.singleThreadedProcessors(
+                Map.of(KAFKA_PUBLISHER, 200, "admission-transfers", 20, REGISTER, 100, CATALOG, 100));
     }
 }

@@ -6,8 +6,6 @@ import org.allmende.support.publishing.KafkaRelay;
 import org.allmende.support.publishing.RelayHealth;
 import org.allmende.support.publishing.RelaySettings;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,10 +22,5 @@ class PublishingConfig {
     @Bean("kafkaPublisher")
     RelayHealth kafkaPublisher(EventProcessingConfiguration processing) {
         return new RelayHealth(processing, AxonConfig.KAFKA_PUBLISHER);
-    }
-
-    @Bean
-    ApplicationListener<ApplicationReadyEvent> createTopicEarly(KafkaRelay relay) {
-        return ready -> relay.createTopicSoon();
     }
 }

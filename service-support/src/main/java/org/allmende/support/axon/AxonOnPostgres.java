@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -12,6 +13,7 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -165,6 +167,16 @@ public class AxonOnPostgres {
                 .sqlSchema(new PostgresSagaSqlSchema(sagaSchema()))
                 .serializer(serializer)
                 .build();
+    }
+
+    /** A service's tracking processors on its event store, by name with their batch size, each on one thread. */
+    public static ConfigurerModule singleThreadedProcessors(Map<String, Integer> batchSizes) {
+        return configurer -> configurer.eventProcessing(
+                processing -> batchSizes.forEach((name, batchSize) -> processing.registerTrackingEventProcessor(
+                        name,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize))));
     }
 
     /** Axon's default logs a failing handler and goes on; a processor of ours retries the event instead. */

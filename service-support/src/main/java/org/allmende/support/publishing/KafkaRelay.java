@@ -24,15 +24,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * The outbox relay (ADR 0005): sends contract events from a service's event store to its Kafka topic in the wire
  * format of ADR 0004. A service's tracking processor calls {@link #forward} for each event; the processor's token
  * advances in the same transaction as the batch, and only after the broker acknowledged every record of it
  * (acks=all, idempotent producer). A failure fails the batch, the processor retries it and never skips an event.
- * A retry may send a record again: consumers deduplicate by the event id header.
+ * A retry may send a record again: consumers deduplicate by the event id header. Declared as a bean, it creates its
+ * topic as soon as the service is ready.
  */
-public final class KafkaRelay implements AutoCloseable {
+public final class KafkaRelay implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
     private static final long ACK_TIMEOUT_SECONDS = 12;
 
@@ -67,7 +70,8 @@ public final class KafkaRelay implements AutoCloseable {
     }
 
     /** Creates the topic in the background when Kafka is there, so consumers can subscribe before the first event. */
-    public void createTopicSoon() {
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
         CompletableFuture.runAsync(() -> {
             try {
                 topic.ensureExists();
