@@ -1,5 +1,6 @@
 package org.allmende.billing;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
@@ -21,20 +22,31 @@ public final class RunningBillingService implements AutoCloseable {
     }
 
     public static RunningBillingService start(String database, String topic, String usageTopic) {
-        return new RunningBillingService(RunningService.start(
-                BillingService::start,
-                database,
-                Map.of(
-                        "allmende.intake.bootstrap-servers",
-                        SharedInfrastructure.kafka().bootstrapServers(),
-                        "allmende.intake.membership-topic",
-                        topic,
-                        "allmende.intake.usage-topic",
-                        usageTopic,
-                        "allmende.intake.group-id",
-                        "billing-" + database,
-                        "allmende.intake.max-poll-records",
-                        "100")));
+        return start(database, topic, usageTopic, Map.of());
+    }
+
+    /**
+     * With extra properties, e.g. {@code allmende.clock.fixed}. Billing's own facts go to a topic of this database
+     * ({@code billing_facts_of_<database>}) unless {@code allmende.publishing.topic} says otherwise.
+     */
+    public static RunningBillingService start(
+            String database, String topic, String usageTopic, Map<String, String> extra) {
+        var properties = new HashMap<String, String>();
+        properties.put(
+                "allmende.intake.bootstrap-servers",
+                SharedInfrastructure.kafka().bootstrapServers());
+        properties.put("allmende.intake.membership-topic", topic);
+        properties.put("allmende.intake.usage-topic", usageTopic);
+        properties.put("allmende.intake.group-id", "billing-" + database);
+        properties.put("allmende.intake.max-poll-records", "100");
+        properties.put("allmende.publishing.topic", factsTopic(database));
+        properties.putAll(extra);
+        return new RunningBillingService(RunningService.start(BillingService::start, database, properties));
+    }
+
+    /** Where the billing service of this database publishes its facts, unless told otherwise. */
+    public static String factsTopic(String database) {
+        return "billing_facts_of_" + database;
     }
 
     public ApiClient api(DemoLogins.Login login) {

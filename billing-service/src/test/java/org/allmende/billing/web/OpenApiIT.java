@@ -54,6 +54,9 @@ class OpenApiIT {
         assertThat(paths.path("/api/parked-records/{id}").has("get")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/retry").has("post")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/discard").has("post")).isTrue();
+        assertThat(paths.path("/api/invoice-runs/{runId}/issue").has("post")).isTrue();
+        assertThat(paths.path("/api/documents/{number}").has("get")).isTrue();
+        assertThat(paths.path("/api/me/documents/{number}").has("get")).isTrue();
     }
 
     @Test
