@@ -13,7 +13,8 @@ public record NumberPattern(String pattern) {
     static final int MAX_LENGTH = 40;
 
     private static final Pattern TOKEN = Pattern.compile("\\{(yyyy|yy|seq)(?::(\\d{1,2}))?}");
-    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9/_.-]*");
+    /** No slash: a number is a path segment of the API ({@code /api/documents/{number}}). */
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9_.-]*");
 
     public NumberPattern {
         if (pattern == null || pattern.isBlank()) {
@@ -27,7 +28,7 @@ public record NumberPattern(String pattern) {
         while (tokens.find()) {
             var literal = pattern.substring(end, tokens.start());
             if (!LITERAL.matcher(literal).matches()) {
-                throw invalid(pattern, "only letters, digits and / _ . - besides {yyyy}, {yy} and {seq:N}");
+                throw invalid(pattern, "only letters, digits and _ . - besides {yyyy}, {yy} and {seq:N}");
             }
             length += literal.length();
             switch (tokens.group(1)) {
@@ -55,7 +56,7 @@ public record NumberPattern(String pattern) {
         }
         var tail = pattern.substring(end);
         if (!LITERAL.matcher(tail).matches()) {
-            throw invalid(pattern, "only letters, digits and / _ . - besides {yyyy}, {yy} and {seq:N}");
+            throw invalid(pattern, "only letters, digits and _ . - besides {yyyy}, {yy} and {seq:N}");
         }
         length += tail.length();
         if (seq != 1) {

@@ -13,7 +13,7 @@ class NumberPatternTest {
         "RE-{yyyy}-{seq:6}, 2026, 123, RE-2026-000123",
         "RE-{yyyy}-{seq:6}, 2026, 1, RE-2026-000001",
         "RE-{yyyy}-{seq:6}, 2026, 1234567, RE-2026-1234567",
-        "GS/{yy}/{seq:4}, 2031, 42, GS/31/0042",
+        "GS_{yy}_{seq:4}, 2031, 42, GS_31_0042",
         "{yyyy}{seq}, 2026, 7, 20267",
         "KA.{seq:3}.{yyyy}, 2027, 5, KA.005.2027"
     })
@@ -31,6 +31,7 @@ class NumberPatternTest {
                 "RE-{yyyy}-{seq:0}                            | 1 to 12 digits",
                 "RE-{yyyy:4}-{seq:6}                          | only {seq} takes a width",
                 "RE {yyyy}-{seq:6}                            | only letters, digits",
+                "RE/{yyyy}/{seq:6}                            | only letters, digits",
                 "RE-{yyyy}-{nr:6}                             | only letters, digits",
                 "RECHNUNGSNUMMER-DER-GENOSSENSCHAFT-{yyyy}-{seq:6} | at most 40 characters"
             })
