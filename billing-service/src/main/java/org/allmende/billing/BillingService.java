@@ -6,8 +6,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
-/** The billing service: projections of the membership contract, and later tariffs, invoices and payments. */
-@SpringBootApplication
+/**
+ * The billing service: projections of the membership contract, usage, the documents it issues (its own event
+ * store), and later tariffs and payments.
+ */
+@SpringBootApplication(excludeName = "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration")
 @Import(ServiceSupport.class)
 public class BillingService {
 

@@ -25,22 +25,28 @@ public final class RunningBillingService implements AutoCloseable {
         return start(database, topic, usageTopic, Map.of());
     }
 
-    /** With extra properties, e.g. {@code allmende.clock.fixed} to start it on another day. */
+    /**
+     * With extra properties, e.g. {@code allmende.clock.fixed}. Billing's own facts go to a topic of this database
+     * ({@code billing_facts_of_<database>}) unless {@code allmende.publishing.topic} says otherwise.
+     */
     public static RunningBillingService start(
             String database, String topic, String usageTopic, Map<String, String> extra) {
-        var properties = new HashMap<>(Map.of(
+        var properties = new HashMap<String, String>();
+        properties.put(
                 "allmende.intake.bootstrap-servers",
-                SharedInfrastructure.kafka().bootstrapServers(),
-                "allmende.intake.membership-topic",
-                topic,
-                "allmende.intake.usage-topic",
-                usageTopic,
-                "allmende.intake.group-id",
-                "billing-" + database,
-                "allmende.intake.max-poll-records",
-                "100"));
+                SharedInfrastructure.kafka().bootstrapServers());
+        properties.put("allmende.intake.membership-topic", topic);
+        properties.put("allmende.intake.usage-topic", usageTopic);
+        properties.put("allmende.intake.group-id", "billing-" + database);
+        properties.put("allmende.intake.max-poll-records", "100");
+        properties.put("allmende.publishing.topic", factsTopic(database));
         properties.putAll(extra);
         return new RunningBillingService(RunningService.start(BillingService::start, database, properties));
+    }
+
+    /** Where the billing service of this database publishes its facts, unless told otherwise. */
+    public static String factsTopic(String database) {
+        return "billing_facts_of_" + database;
     }
 
     public ApiClient api(DemoLogins.Login login) {
@@ -51,17 +57,17 @@ public final class RunningBillingService implements AutoCloseable {
         return service.baseUrl();
     }
 
+    /** How many records the intake has taken in, over all topics and partitions. */
+    public long consumed() {
+        return jdbc().queryForObject("select coalesce(sum(next_offset), 0) from consumer_offset", Long.class);
+    }
+
     public ApiClient api() {
         return service.api();
     }
 
     public <T> T bean(Class<T> type) {
         return service.bean(type);
-    }
-
-    /** How many records the intake has taken in, over all topics and partitions. */
-    public long consumed() {
-        return jdbc().queryForObject("select coalesce(sum(next_offset), 0) from consumer_offset", Long.class);
     }
 
     public JdbcTemplate jdbc() {

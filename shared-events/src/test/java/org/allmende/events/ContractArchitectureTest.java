@@ -27,7 +27,7 @@ class ContractArchitectureTest {
     @ArchTest
     static final ArchRule eventsAreRecordsEnumsOrSealedInterfaces = classes()
             .that()
-            .resideInAnyPackage("org.allmende.events.membership..")
+            .resideInAnyPackage("org.allmende.events.membership..", "org.allmende.events.billing..")
             .should()
             .beRecords()
             .orShould()

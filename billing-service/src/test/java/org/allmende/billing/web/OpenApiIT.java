@@ -59,6 +59,9 @@ class OpenApiIT {
         assertThat(paths.path("/api/me/usage/months/{month}").has("get")).isTrue();
         assertThat(paths.path("/api/tariffs").has("get")).isTrue();
         assertThat(paths.path("/api/tariffs").has("post")).isTrue();
+        assertThat(paths.path("/api/invoice-runs/{runId}/issue").has("post")).isTrue();
+        assertThat(paths.path("/api/documents/{number}").has("get")).isTrue();
+        assertThat(paths.path("/api/me/documents/{number}").has("get")).isTrue();
     }
 
     @Test

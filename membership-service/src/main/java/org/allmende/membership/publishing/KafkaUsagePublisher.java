@@ -16,6 +16,7 @@ import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
 import org.allmende.membership.usage.UsagePublisher;
+import org.allmende.support.publishing.Topic;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;

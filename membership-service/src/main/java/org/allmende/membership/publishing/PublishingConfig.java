@@ -1,52 +1,39 @@
 package org.allmende.membership.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.allmende.membership.config.AxonConfig;
+import org.allmende.support.publishing.KafkaRelay;
+import org.allmende.support.publishing.RelayHealth;
+import org.allmende.support.publishing.RelaySettings;
+import org.allmende.support.publishing.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+/** Membership facts go to the cluster and topic under {@code allmende.kafka}; usage taken over HTTP to its own. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublishingProperties.class)
 class PublishingConfig {
 
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> membershipProducer(PublishingProperties properties) {
-        return new KafkaProducer<>(reliable(properties, "membership-publisher", 10_000));
+    KafkaRelay membershipRelay(Environment environment, MeterRegistry meters) {
+        return new KafkaRelay(RelaySettings.bind(environment, "allmende.kafka"), "membership-publisher", meters);
     }
 
-    /** acks=all, idempotent, a few milliseconds' linger; a record not acknowledged in time fails its send. */
-    private static Map<String, Object> reliable(
-            PublishingProperties properties, String clientId, int deliveryTimeoutMs) {
-        var settings = new HashMap<String, Object>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs - 10));
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs));
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return settings;
-    }
-
-    @Bean
-    Topic membershipTopic(PublishingProperties properties) {
-        return new Topic(properties);
+    @Bean("kafkaPublisher")
+    RelayHealth kafkaPublisher(EventProcessingConfiguration processing) {
+        return new RelayHealth(processing, AxonConfig.KAFKA_PUBLISHER);
     }
 
     /**
@@ -56,37 +43,42 @@ class PublishingConfig {
      */
     @Bean(destroyMethod = "close")
     KafkaUsagePublisher usagePublisher(
-            PublishingProperties properties,
+            Environment environment,
             @Value("${allmende.usage.topic}") String topic,
             @Value("${allmende.usage.acknowledgement-patience}") Duration patience) {
-        var settings = reliable(properties, "membership-usage", (int) patience.toMillis());
+        var relay = RelaySettings.bind(environment, "allmende.kafka");
+        var deliveryTimeoutMs = (int) patience.toMillis();
+        var settings = new HashMap<String, Object>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, relay.bootstrapServers());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "membership-usage");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs - 10));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs));
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        var producer = new KafkaProducer<String, byte[]>(settings);
-        return new KafkaUsagePublisher(producer, new Topic(properties, topic), patience);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        var usageTopic = new Topic(
+                new RelaySettings(relay.bootstrapServers(), topic, relay.partitions(), relay.replicationFactor()));
+        return new KafkaUsagePublisher(new KafkaProducer<>(settings), usageTopic, patience);
     }
 
-    /** Creates the topics at start when Kafka is there, so consumers can subscribe before the first event. */
-    @Bean
-    ApplicationListener<ApplicationReadyEvent> createTopicEarly(Topic topic) {
-        return ready -> createEarly(topic);
-    }
-
+    /** Creates the usage topic at start when Kafka is there, so billing can subscribe before the first record. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> createUsageTopicEarly(KafkaUsagePublisher usage) {
-        return ready -> createEarly(usage.topic());
-    }
-
-    private static void createEarly(Topic topic) {
-        CompletableFuture.runAsync(() -> {
+        return ready -> CompletableFuture.runAsync(() -> {
             try {
-                topic.ensureExists();
+                usage.topic().ensureExists();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(PublishingConfig.class)
                         .warn(
                                 "topic {} not created at start, will retry on first publish: {}",
-                                topic.name(),
+                                usage.topic().name(),
                                 e.getMessage());
             }
         });

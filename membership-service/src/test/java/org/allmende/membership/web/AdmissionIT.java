@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.allmende.devinfra.DemoLogins;
-import org.allmende.devinfra.SharedInfrastructure;
+import org.allmende.devinfra.TopicProbe;
 import org.allmende.events.membership.MemberAdmitted;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
 import org.allmende.membership.RunningMembershipService;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -405,28 +401,15 @@ class AdmissionIT {
     }
 
     static List<ConsumerRecord<String, byte[]>> readTopicUntil(String topic, java.util.Set<String> keys, int count) {
-        var records = new ArrayList<ConsumerRecord<String, byte[]>>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (keys.contains(r.key())) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= count;
-            });
-        }
-        return records;
+        return TopicProbe.readUntil(
+                        topic,
+                        Duration.ofSeconds(30),
+                        records -> records.stream()
+                                        .filter(r -> keys.contains(r.key()))
+                                        .count()
+                                >= count)
+                .stream()
+                .filter(r -> keys.contains(r.key()))
+                .toList();
     }
 }

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.allmende.events.billing.CapitalCallIssued;
+import org.allmende.events.billing.CreditNoteIssued;
+import org.allmende.events.billing.InvoiceIssued;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
@@ -49,7 +52,10 @@ public final class ContractEvents {
             new EventType("CatalogServiceVersionPublished", 1, Topics.MEMBERSHIP, CatalogServiceVersionPublished.class),
             new EventType("ServiceSubscribed", 1, Topics.MEMBERSHIP, ServiceSubscribed.class),
             new EventType("SubscriptionQuantityChanged", 1, Topics.MEMBERSHIP, SubscriptionQuantityChanged.class),
-            new EventType("SubscriptionCancelled", 1, Topics.MEMBERSHIP, SubscriptionCancelled.class));
+            new EventType("SubscriptionCancelled", 1, Topics.MEMBERSHIP, SubscriptionCancelled.class),
+            new EventType("InvoiceIssued", 1, Topics.BILLING, InvoiceIssued.class),
+            new EventType("CreditNoteIssued", 1, Topics.BILLING, CreditNoteIssued.class),
+            new EventType("CapitalCallIssued", 1, Topics.BILLING, CapitalCallIssued.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,32 +1,31 @@
-package org.allmende.membership.publishing;
+package org.allmende.support.publishing;
 
-import org.allmende.membership.config.AxonConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.stereotype.Component;
 
 /**
- * Whether the outbox relay is moving. While Kafka is unreachable the service still takes commands (their events
- * wait in the event store), so the service is DEGRADED, not DOWN; the detail says why.
+ * Whether the outbox relay is moving. While Kafka is unreachable the service still works (its events wait in the
+ * event store), so the service is DEGRADED, not DOWN; the detail says why. Register it as {@code kafkaPublisher}.
  */
-@Component("kafkaPublisher")
-class PublisherHealth implements HealthIndicator {
+public final class RelayHealth implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "events wait in the event store until Kafka is back");
 
     private final EventProcessingConfiguration processing;
+    private final String processorName;
 
-    PublisherHealth(EventProcessingConfiguration processing) {
+    public RelayHealth(EventProcessingConfiguration processing, String processorName) {
         this.processing = processing;
+        this.processorName = processorName;
     }
 
     @Override
     public Health health() {
         var processor = processing
-                .eventProcessor(AxonConfig.KAFKA_PUBLISHER, StreamingEventProcessor.class)
+                .eventProcessor(processorName, StreamingEventProcessor.class)
                 .orElse(null);
         if (processor == null || !processor.isRunning()) {
             return Health.down().withDetail("processor", "not running").build();

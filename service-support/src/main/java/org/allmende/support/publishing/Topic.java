@@ -1,4 +1,4 @@
-package org.allmende.membership.publishing;
+package org.allmende.support.publishing;
 
 import java.util.List;
 import java.util.Map;
@@ -12,50 +12,39 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * A topic of the contract (membership's, or the usage topic), created on first use with the configured partitions
- * (the unit of billing's scale-out).
- */
-class Topic {
+/** A contract topic, created on first use with the configured partitions (the unit of the consumers' scale-out). */
+public final class Topic {
 
     private static final Logger log = LoggerFactory.getLogger(Topic.class);
 
-    private final PublishingProperties properties;
-    private final String name;
+    private final RelaySettings settings;
     private volatile boolean exists;
 
-    /** The membership topic. */
-    Topic(PublishingProperties properties) {
-        this(properties, properties.topic());
+    public Topic(RelaySettings settings) {
+        this.settings = settings;
     }
 
-    Topic(PublishingProperties properties, String name) {
-        this.properties = properties;
-        this.name = name;
+    public String name() {
+        return settings.topic();
     }
 
-    String name() {
-        return name;
-    }
-
-    void ensureExists() {
+    public void ensureExists() {
         if (exists) {
             return;
         }
         try (var admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.bootstrapServers(),
+                settings.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 5_000))) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name())) {
-                admin.createTopics(List.of(new NewTopic(name(), properties.partitions(), properties.replicationFactor())
-                                .configs(
-                                        Map.of("min.insync.replicas", properties.replicationFactor() > 1 ? "2" : "1"))))
+                admin.createTopics(List.of(new NewTopic(name(), settings.partitions(), settings.replicationFactor())
+                                .configs(Map.of("min.insync.replicas", settings.replicationFactor() > 1 ? "2" : "1"))))
                         .all()
                         .get(10, TimeUnit.SECONDS);
-                log.info("created topic {} with {} partitions", name(), properties.partitions());
+                log.info("created topic {} with {} partitions", name(), settings.partitions());
             }
             exists = true;
         } catch (ExecutionException e) {
@@ -65,7 +54,7 @@ class Topic {
             }
             throw new IllegalStateException("cannot create topic " + name(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " does not answer", e);
+            throw new IllegalStateException("Kafka at " + settings.bootstrapServers() + " does not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
