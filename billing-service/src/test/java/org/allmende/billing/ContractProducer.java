@@ -18,6 +18,7 @@ import org.allmende.events.membership.ServiceSubscribed;
 import org.allmende.events.membership.ServiceUnit;
 import org.allmende.events.membership.SubscriptionCancelled;
 import org.allmende.events.membership.SubscriptionQuantityChanged;
+import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
@@ -119,6 +120,38 @@ public final class ContractProducer implements AutoCloseable {
                 eventId,
                 Integer.toString(type.schemaVersion()),
                 EventJson.write(event));
+    }
+
+    /** Sends usage as a meter does: keyed by member number, a fresh event id each; waits for every acknowledgement. */
+    public void sendUsage(List<UsageRecorded> usage) {
+        var sent = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (var record : usage) {
+            var kafkaRecord =
+                    new ProducerRecord<>(topic, Long.toString(record.memberNumber()), EventJson.write(record));
+            kafkaRecord.headers().add(Headers.EVENT_TYPE, "UsageRecorded".getBytes(StandardCharsets.UTF_8));
+            kafkaRecord
+                    .headers()
+                    .add(Headers.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            kafkaRecord.headers().add(Headers.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+            sent.add(producer.send(kafkaRecord));
+        }
+        try {
+            for (var future : sent) {
+                future.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a usage record the way a meter that speaks Kafka does: keyed by member number, a fresh event id. */
+    public void send(UsageRecorded usage) {
+        send(
+                Long.toString(usage.memberNumber()),
+                "UsageRecorded",
+                UUID.randomUUID().toString(),
+                "1",
+                EventJson.write(usage));
     }
 
     public void send(String key, String type, String eventId, String schemaVersion, byte[] payload) {

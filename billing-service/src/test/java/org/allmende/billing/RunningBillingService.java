@@ -1,5 +1,6 @@
 package org.allmende.billing;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
@@ -21,28 +22,46 @@ public final class RunningBillingService implements AutoCloseable {
     }
 
     public static RunningBillingService start(String database, String topic, String usageTopic) {
-        return new RunningBillingService(RunningService.start(
-                BillingService::start,
-                database,
-                Map.of(
-                        "allmende.intake.bootstrap-servers",
-                        SharedInfrastructure.kafka().bootstrapServers(),
-                        "allmende.intake.membership-topic",
-                        topic,
-                        "allmende.intake.usage-topic",
-                        usageTopic,
-                        "allmende.intake.group-id",
-                        "billing-" + database,
-                        "allmende.intake.max-poll-records",
-                        "100")));
+        return start(database, topic, usageTopic, Map.of());
+    }
+
+    /** With extra properties, e.g. {@code allmende.clock.fixed} to start it on another day. */
+    public static RunningBillingService start(
+            String database, String topic, String usageTopic, Map<String, String> extra) {
+        var properties = new HashMap<>(Map.of(
+                "allmende.intake.bootstrap-servers",
+                SharedInfrastructure.kafka().bootstrapServers(),
+                "allmende.intake.membership-topic",
+                topic,
+                "allmende.intake.usage-topic",
+                usageTopic,
+                "allmende.intake.group-id",
+                "billing-" + database,
+                "allmende.intake.max-poll-records",
+                "100"));
+        properties.putAll(extra);
+        return new RunningBillingService(RunningService.start(BillingService::start, database, properties));
     }
 
     public ApiClient api(DemoLogins.Login login) {
         return service.api(login);
     }
 
+    public String baseUrl() {
+        return service.baseUrl();
+    }
+
     public ApiClient api() {
         return service.api();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return service.bean(type);
+    }
+
+    /** How many records the intake has taken in, over all topics and partitions. */
+    public long consumed() {
+        return jdbc().queryForObject("select coalesce(sum(next_offset), 0) from consumer_offset", Long.class);
     }
 
     public JdbcTemplate jdbc() {

@@ -28,6 +28,9 @@ public class BillingConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
+                        // a member's usage is business data: finance and the board, not the operators
+                        .requestMatchers(HttpMethod.GET, "/api/members/*/usage", "/api/members/*/usage/**")
+                        .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
                         .hasAnyRole(finance, board, admin)
                         .requestMatchers(HttpMethod.GET, "/api/catalog")
@@ -44,6 +47,10 @@ public class BillingConfig {
                         .requestMatchers(
                                 HttpMethod.POST, "/api/parked-records/*/retry", "/api/parked-records/*/discard")
                         .hasRole(admin)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/usage/rebuild")
+                        .hasRole(admin)
+                        .requestMatchers(HttpMethod.GET, "/api/late-usage")
+                        .hasAnyRole(finance, admin)
                         .requestMatchers("/error")
                         .permitAll()
                         .anyRequest()

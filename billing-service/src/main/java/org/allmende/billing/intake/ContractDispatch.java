@@ -68,7 +68,41 @@ public class ContractDispatch {
         this.clock = clock;
     }
 
+    /** A record read by the wire format. */
+    record Read(String typeName, UUID eventId, Object event) {}
+
     public Outcome apply(IncomingRecord record) {
+        var read = read(record);
+        var typeName = read.typeName();
+        var eventId = read.eventId();
+        var event = read.event();
+        var inserted = jdbc.update(
+                """
+                insert into applied_event (event_id, event_type, topic, partition_no, kafka_offset, applied_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
+                """,
+                eventId,
+                typeName,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            return Outcome.DUPLICATE;
+        }
+        try {
+            handle(event);
+        } catch (RuntimeException e) {
+            throw new Unapplicable("handler-failed", typeName + " could not be applied: " + rootMessage(e), e);
+        }
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Reads a record by the wire format: the type and schema version it names, its event id and payload. Throws
+     * {@link Unapplicable} for whatever cannot be read; writes nothing.
+     */
+    Read read(IncomingRecord record) {
         var typeName = record.header(Headers.EVENT_TYPE);
         if (typeName == null) {
             throw new Unapplicable("malformed", "no " + Headers.EVENT_TYPE + " header");
@@ -92,31 +126,32 @@ public class ContractDispatch {
         if (event == null) {
             throw new Unapplicable("malformed", "empty payload");
         }
-        var inserted = jdbc.update(
-                """
-                insert into applied_event (event_id, event_type, topic, partition_no, kafka_offset, applied_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
-                """,
-                eventId,
-                typeName,
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                Timestamp.from(clock.instant()));
-        if (inserted == 0) {
-            return Outcome.DUPLICATE;
+        if (event instanceof UsageRecorded usage) {
+            if (usage.sendingSystem() == null
+                    || usage.sendingSystem().isBlank()
+                    || usage.recordId() == null
+                    || usage.recordId().isBlank()) {
+                throw new Unapplicable(
+                        "malformed", "usage without sendingSystem or recordId: it has no idempotency key");
+            }
+            if (usage.sendingSystem().length() > 100 || usage.recordId().length() > 200) {
+                throw new Unapplicable("malformed", "sendingSystem is at most 100 and recordId 200 characters long");
+            }
         }
-        try {
-            handle(event);
-        } catch (RuntimeException e) {
-            throw new Unapplicable("handler-failed", typeName + " could not be applied: " + rootMessage(e), e);
-        }
-        return Outcome.APPLIED;
+        return new Read(typeName, eventId, event);
     }
+
+    /** Is this record usage (by its type header)? Usage is applied in bulk, deduplicated by its own key. */
+    static boolean isUsage(IncomingRecord record) {
+        return USAGE_TYPE.equals(record.header(Headers.EVENT_TYPE));
+    }
+
+    private static final String USAGE_TYPE = UsageRecorded.class.getSimpleName();
 
     private void handle(Object event) {
         if (event instanceof UsageRecorded usage) {
-            usageLedger.record(usage);
+            // a parked record applied on retry: it counts as arriving now
+            usageLedger.record(new UsageLedger.Arrival(usage, Integer.MAX_VALUE, Long.MAX_VALUE));
         } else if (event instanceof MemberAdmitted admitted) {
             members.admit(admitted);
         } else if (event instanceof AdditionalSharesApproved approved) {

@@ -7,10 +7,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.allmende.support.web.RuleViolation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,7 +50,8 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile String lastError;
-    private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    private final Queue<Consumer<KafkaConsumer<String, byte[]>>> tasks = new ConcurrentLinkedQueue<>();
 
     MembershipIntake(IntakeProperties properties, RecordIntake intake, ConsumerOffsets offsets) {
         this.properties = properties;
@@ -104,7 +110,47 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
 
     /** The partitions of the membership topic this instance reads now. */
     public List<Integer> assignedPartitions() {
-        return assigned.stream().sorted().toList();
+        return assigned.stream()
+                .filter(p -> p.topic().equals(properties.membershipTopic()))
+                .map(TopicPartition::partition)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Forgets billing's usage projections and reads the usage topic again from offset 0. Runs on the intake's own
+     * thread between two batches, so no batch is half-way. Refused while another instance holds some of the
+     * usage partitions: it would go on from its stored position.
+     */
+    public CompletableFuture<Integer> rebuildUsage() {
+        var done = new CompletableFuture<Integer>();
+        if (!isRunning()
+                || properties.usageTopic() == null
+                || properties.usageTopic().isBlank()) {
+            done.completeExceptionally(new RuleViolation("intake-not-running", "The usage intake is not running."));
+            return done;
+        }
+        tasks.add(consumer -> {
+            try {
+                var all = consumer.partitionsFor(properties.usageTopic()).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
+                if (!consumer.assignment().containsAll(all)) {
+                    throw new RuleViolation(
+                            "rebuild-needs-all-partitions",
+                            "This instance reads only some of the " + all.size() + " partitions of "
+                                    + properties.usageTopic() + "; stop the other billing instances first.");
+                }
+                intake.forgetUsage(properties.groupId(), properties.usageTopic());
+                consumer.seekToBeginning(all);
+                log.warn("usage projections forgotten; reading {} again from offset 0", properties.usageTopic());
+                done.complete(all.size());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        consumer.wakeup();
+        return done;
     }
 
     @Override
@@ -126,6 +172,9 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
             while (stopped.getCount() > 0) {
                 ConsumerRecords<String, byte[]> polled = ConsumerRecords.empty();
                 try {
+                    for (var task = tasks.poll(); task != null; task = tasks.poll()) {
+                        task.accept(consumer);
+                    }
                     polled = consumer.poll(Duration.ofMillis(500));
                     if (polled.isEmpty()) {
                         continue;
@@ -160,8 +209,13 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         if (properties.usageTopic() == null || properties.usageTopic().isBlank()) {
             return;
         }
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", properties.bootstrapServers(), "default.api.timeout.ms", 10_000))) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers",
+                properties.bootstrapServers(),
+                "request.timeout.ms",
+                5_000,
+                "default.api.timeout.ms",
+                10_000))) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.usageTopic())) {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
                                 properties.usageTopic(), java.util.Optional.of(6), java.util.Optional.empty())))
@@ -223,7 +277,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             for (var partition : partitions) {
                 seekToStored(consumer, partition);
-                assigned.add(partition.partition());
+                assigned.add(partition);
             }
             log.info("intake assigned {}", partitions);
         }
@@ -231,7 +285,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Nothing to commit: every applied batch stored its offsets in its own transaction.
-            partitions.forEach(p -> assigned.remove(p.partition()));
+            partitions.forEach(assigned::remove);
             log.info("intake revoked {}", partitions);
         }
 

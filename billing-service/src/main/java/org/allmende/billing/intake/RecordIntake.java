@@ -2,11 +2,14 @@ package org.allmende.billing.intake;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.Headers;
 import org.allmende.support.web.CorrelationId;
 import org.allmende.support.web.NotFound;
@@ -29,6 +32,7 @@ public class RecordIntake {
     private static final Logger log = LoggerFactory.getLogger(RecordIntake.class);
 
     private final ContractDispatch dispatch;
+    private final UsageLedger usageLedger;
     private final ParkingLot parking;
     private final ConsumerOffsets offsets;
     private final TransactionTemplate transaction;
@@ -36,11 +40,13 @@ public class RecordIntake {
 
     RecordIntake(
             ContractDispatch dispatch,
+            UsageLedger usageLedger,
             ParkingLot parking,
             ConsumerOffsets offsets,
             TransactionTemplate transaction,
             MeterRegistry meters) {
         this.dispatch = dispatch;
+        this.usageLedger = usageLedger;
         this.parking = parking;
         this.offsets = offsets;
         this.transaction = transaction;
@@ -60,6 +66,8 @@ public class RecordIntake {
 
     private boolean applyBatch(String group, List<IncomingRecord> records, TransactionStatus status) {
         var heads = openHeads(records);
+        var usage = new ArrayList<UsageLedger.Arrival>();
+        var usageRecords = new ArrayList<IncomingRecord>();
         for (var record : records) {
             MDC.put(CorrelationId.MDC_KEY, record.header(Headers.CORRELATION_ID));
             var key = blockingKey(record);
@@ -75,6 +83,17 @@ public class RecordIntake {
                         head);
                 continue;
             }
+            if (ContractDispatch.isUsage(record)) {
+                try {
+                    var read = dispatch.read(record);
+                    usage.add(
+                            new UsageLedger.Arrival((UsageRecorded) read.event(), record.partition(), record.offset()));
+                    usageRecords.add(record);
+                } catch (Unapplicable e) {
+                    park(record, e, key, heads);
+                }
+                continue;
+            }
             var savepoint = status.createSavepoint();
             try {
                 var outcome = dispatch.apply(record);
@@ -82,20 +101,10 @@ public class RecordIntake {
                 count(outcome == ContractDispatch.Outcome.APPLIED ? "applied" : "duplicate");
             } catch (Unapplicable e) {
                 status.rollbackToSavepoint(savepoint);
-                var id = parking.park(record, e.getMessage(), null);
-                if (key != null) {
-                    heads.put(key, id);
-                }
-                count("parked");
-                meters.counter("allmende.intake.parked", "kind", e.kind()).increment();
-                log.error(
-                        "ALERT record {} (key {}) cannot be applied and is parked as #{}: {}",
-                        record.position(),
-                        record.key(),
-                        id,
-                        e.getMessage());
+                park(record, e, key, heads);
             }
         }
+        applyUsage(usage, usageRecords, status);
         MDC.remove(CorrelationId.MDC_KEY);
         for (var range : ranges(records).values()) {
             if (!offsets.advance(group, range.topic, range.partition, range.first, range.last + 1)) {
@@ -105,6 +114,73 @@ public class RecordIntake {
             }
         }
         return true;
+    }
+
+    /**
+     * Usage in bulk: a few statements for the whole batch (its idempotency key is its own, so no per-record event-id
+     * row). Should the bulk statement fail, each record is tried alone, and the one that fails is parked.
+     */
+    private void applyUsage(List<UsageLedger.Arrival> usage, List<IncomingRecord> records, TransactionStatus status) {
+        if (usage.isEmpty()) {
+            return;
+        }
+        var savepoint = status.createSavepoint();
+        try {
+            var outcomes = usageLedger.recordAll(usage);
+            status.releaseSavepoint(savepoint);
+            outcomes.stream()
+                    .collect(Collectors.groupingBy(outcome -> outcome, Collectors.counting()))
+                    .forEach((outcome, n) -> meters.counter(
+                                    "allmende.intake.usage",
+                                    "outcome",
+                                    outcome.name().toLowerCase())
+                            .increment(n));
+            count("applied", usage.size());
+            return;
+        } catch (RuntimeException e) {
+            status.rollbackToSavepoint(savepoint);
+            log.warn("usage batch of {} could not be applied in bulk, one by one now: {}", usage.size(), e.toString());
+        }
+        for (int i = 0; i < usage.size(); i++) {
+            var single = status.createSavepoint();
+            try {
+                var outcome = usageLedger.record(usage.get(i));
+                status.releaseSavepoint(single);
+                meters.counter(
+                                "allmende.intake.usage",
+                                "outcome",
+                                outcome.name().toLowerCase())
+                        .increment();
+                count("applied");
+            } catch (RuntimeException e) {
+                status.rollbackToSavepoint(single);
+                park(
+                        records.get(i),
+                        new Unapplicable("handler-failed", "UsageRecorded could not be applied: " + e, e),
+                        null,
+                        null);
+            }
+        }
+    }
+
+    private void park(IncomingRecord record, Unapplicable e, String key, Map<String, Long> heads) {
+        var id = parking.park(record, e.getMessage(), null);
+        if (key != null && heads != null) {
+            heads.put(key, id);
+        }
+        count("parked");
+        meters.counter("allmende.intake.parked", "kind", e.kind()).increment();
+        log.error(
+                "ALERT record {} (key {}) cannot be applied and is parked as #{}: {}",
+                record.position(),
+                record.key(),
+                id,
+                e.getMessage());
+    }
+
+    /** Forgets the usage projections and the usage topic's stored offsets, in one transaction. */
+    void forgetUsage(String group, String topic) {
+        transaction.executeWithoutResult(status -> usageLedger.forgetProjections(group, topic));
     }
 
     /** Retries a parked record and then, in order, the records of its key waiting behind it. */
@@ -213,6 +289,10 @@ public class RecordIntake {
     }
 
     private void count(String outcome) {
-        meters.counter("allmende.intake.records", "outcome", outcome).increment();
+        count(outcome, 1);
+    }
+
+    private void count(String outcome, long n) {
+        meters.counter("allmende.intake.records", "outcome", outcome).increment(n);
     }
 }

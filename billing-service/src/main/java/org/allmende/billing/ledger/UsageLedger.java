@@ -6,12 +6,24 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.EventJson;
 import org.allmende.support.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +41,6 @@ public class UsageLedger {
         REJECTED
     }
 
-    public record DailyUsage(String serviceCode, LocalDate day, BigDecimal quantity, String unit) {}
-
     public record RejectedUsage(
             String sendingSystem,
             String recordId,
@@ -40,7 +50,11 @@ public class UsageLedger {
             String reason,
             String status) {}
 
-    private static final BigDecimal SANE_MAXIMUM = new BigDecimal("1000000000");
+    /** A usage record as it arrived: where it sits in the usage topic decides whether it came after an invoice. */
+    public record Arrival(UsageRecorded usage, int partition, long offset) {}
+
+    /** A counted record that arrived after its period was invoiced: a correction for the next invoice run. */
+    public record LateUsage(UsageRecorded usage, String invoicedBy) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -50,62 +64,231 @@ public class UsageLedger {
         this.clock = clock;
     }
 
-    public Outcome record(UsageRecorded usage) {
-        if (known(usage)) {
-            return Outcome.DUPLICATE;
-        }
-        var broken = brokenRule(usage);
-        if (broken.isPresent()) {
-            jdbc.update(
-                    """
-                    insert into rejected_usage (sending_system, record_id, member_number, service_code, payload, rule,
-                        reason, rejected_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                    """,
-                    usage.sendingSystem(),
-                    usage.recordId(),
-                    usage.memberNumber(),
-                    usage.serviceCode(),
-                    EventJson.asString(usage),
-                    broken.get()[0],
-                    broken.get()[1],
-                    Timestamp.from(clock.instant()));
-            return Outcome.REJECTED;
-        }
-        count(usage);
-        return Outcome.COUNTED;
+    /** One record; see {@link #recordAll}. */
+    public Outcome record(Arrival arrival) {
+        return recordAll(List.of(arrival)).get(0);
     }
 
-    private void count(UsageRecorded usage) {
-        jdbc.update(
+    /**
+     * Counts, skips or rejects a batch of usage with a handful of statements whatever its size; must run in the
+     * caller's transaction. Duplicates (in the batch, or known already) are skipped; a record finance already
+     * decided on keeps that decision (a rebuild counts what finance accepted); the rest is checked against what
+     * billing knows of the members and counted or rejected with the rule it broke.
+     */
+    public List<Outcome> recordAll(List<Arrival> batch) {
+        var outcomes = new Outcome[batch.size()];
+        var firstOfKey = new LinkedHashMap<Key, Integer>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (firstOfKey.putIfAbsent(Key.of(batch.get(i).usage()), i) != null) {
+                outcomes[i] = Outcome.DUPLICATE;
+            }
+        }
+        var decisions = decisions(firstOfKey.keySet());
+        var rules = UsageRules.load(jdbc, batch.stream().map(Arrival::usage).toList());
+        var toCount = new ArrayList<Counted>();
+        var toReject = new LinkedHashMap<Integer, UsageRules.Broken>();
+        for (int i : firstOfKey.values()) {
+            var arrival = batch.get(i);
+            var decision = decisions.get(Key.of(arrival.usage()));
+            if (decision == null) {
+                var broken = rules.check(arrival.usage());
+                if (broken.isPresent()) {
+                    toReject.put(i, broken.get());
+                } else {
+                    toCount.add(new Counted(
+                            i,
+                            arrival.usage(),
+                            rules.invoicedBefore(arrival.usage(), arrival.partition(), arrival.offset())));
+                }
+            } else if ("ACCEPTED".equals(decision.status())) {
+                rules.assumeCounted(arrival.usage());
+                toCount.add(new Counted(i, arrival.usage(), rules.invoicedBefore(arrival.usage(), decision.at())));
+            } else {
+                outcomes[i] = Outcome.DUPLICATE;
+            }
+        }
+        var inserted = insert(toCount);
+        for (var counted : toCount) {
+            outcomes[counted.index()] =
+                    inserted.contains(Key.of(counted.usage())) ? Outcome.COUNTED : Outcome.DUPLICATE;
+        }
+        addToDailyTotals(toCount.stream()
+                .filter(counted -> outcomes[counted.index()] == Outcome.COUNTED)
+                .map(Counted::usage)
+                .toList());
+        reject(batch, toReject, outcomes);
+        return Arrays.asList(outcomes);
+    }
+
+    private record Key(String sendingSystem, String recordId) {
+        static Key of(UsageRecorded usage) {
+            return new Key(usage.sendingSystem(), usage.recordId());
+        }
+    }
+
+    private record Decision(String status, java.time.Instant at) {}
+
+    private record Counted(int index, UsageRecorded usage, Optional<UsageRules.InvoicedPeriod> invoiced) {}
+
+    /** Finance's decisions on earlier rejected records of these keys (open ones count as a decision too). */
+    private Map<Key, Decision> decisions(Collection<Key> keys) {
+        var decisions = new HashMap<Key, Decision>();
+        ofKeys(
                 """
-                insert into usage_record (sending_system, record_id, member_number, service_code, quantity, unit,
-                    used_from, used_to, reverses_record_id, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select r.sending_system, r.record_id, r.status, coalesce(r.resolved_at, r.rejected_at)
+                from rejected_usage r join unnest(?::varchar[], ?::varchar[]) k (s, id)
+                    on r.sending_system = k.s and r.record_id = k.id
                 """,
+                keys,
+                row -> {
+                    decisions.put(
+                            new Key(row.getString(1), row.getString(2)),
+                            new Decision(row.getString(3), row.getTimestamp(4).toInstant()));
+                });
+        return decisions;
+    }
+
+    /** Inserts the records in one statement; returns the keys that were new (the others were known already). */
+    private Set<Key> insert(List<Counted> records) {
+        var inserted = new HashSet<Key>();
+        if (records.isEmpty()) {
+            return inserted;
+        }
+        var now = Timestamp.from(clock.instant());
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            """
+                            insert into usage_record (sending_system, record_id, member_number, service_code, quantity,
+                                unit, used_from, used_to, reverses_record_id, recorded_at, late_for_document)
+                            select s, r, m, c, q, u, f, t, rv, ?, l
+                            from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::numeric[],
+                                ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::varchar[])
+                                as x (s, r, m, c, q, u, f, t, rv, l)
+                            on conflict do nothing
+                            returning sending_system, record_id
+                            """);
+                    statement.setTimestamp(1, now);
+                    var usage = records.stream().map(Counted::usage).toList();
+                    statement.setArray(2, con.createArrayOf("varchar", column(usage, UsageRecorded::sendingSystem)));
+                    statement.setArray(3, con.createArrayOf("varchar", column(usage, UsageRecorded::recordId)));
+                    statement.setArray(4, con.createArrayOf("int8", column(usage, UsageRecorded::memberNumber)));
+                    statement.setArray(5, con.createArrayOf("varchar", column(usage, UsageRecorded::serviceCode)));
+                    statement.setArray(6, con.createArrayOf("numeric", column(usage, UsageRecorded::quantity)));
+                    statement.setArray(7, con.createArrayOf("varchar", column(usage, UsageRecorded::unit)));
+                    statement.setArray(8, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedFrom()))));
+                    statement.setArray(9, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedTo()))));
+                    statement.setArray(
+                            10, con.createArrayOf("varchar", column(usage, UsageRecorded::reversesRecordId)));
+                    statement.setArray(11, con.createArrayOf("varchar", column(records, c -> c.invoiced()
+                            .map(UsageRules.InvoicedPeriod::documentNumber)
+                            .orElse(null))));
+                    return statement;
+                },
+                row -> {
+                    inserted.add(new Key(row.getString(1), row.getString(2)));
+                });
+        return inserted;
+    }
+
+    /** Adds counted records to the daily totals in one statement; a reversal subtracts. */
+    private void addToDailyTotals(List<UsageRecorded> counted) {
+        if (counted.isEmpty()) {
+            return;
+        }
+        record Day(long member, String service, LocalDate day) {}
+        var totals = new TreeMap<Day, BigDecimal>(Comparator.comparingLong(Day::member)
+                .thenComparing(Day::service)
+                .thenComparing(Day::day));
+        var units = new HashMap<Day, String>();
+        for (var usage : counted) {
+            var day = new Day(usage.memberNumber(), usage.serviceCode(), usage.usedFrom());
+            var signed = usage.reversesRecordId() == null
+                    ? usage.quantity()
+                    : usage.quantity().negate();
+            totals.merge(day, signed, BigDecimal::add);
+            units.put(day, usage.unit());
+        }
+        var days = List.copyOf(totals.keySet());
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    """
+                    insert into usage_daily (member_number, service_code, day, quantity, unit)
+                    select * from unnest(?::bigint[], ?::varchar[], ?::date[], ?::numeric[], ?::varchar[])
+                    on conflict (member_number, service_code, day)
+                    do update set quantity = usage_daily.quantity + excluded.quantity
+                    """);
+            statement.setArray(1, con.createArrayOf("int8", column(days, Day::member)));
+            statement.setArray(2, con.createArrayOf("varchar", column(days, Day::service)));
+            statement.setArray(3, con.createArrayOf("date", column(days, d -> Date.valueOf(d.day()))));
+            statement.setArray(4, con.createArrayOf("numeric", column(days, totals::get)));
+            statement.setArray(5, con.createArrayOf("varchar", column(days, units::get)));
+            return statement;
+        });
+    }
+
+    /** Keeps rule-breaking records for finance, unless the same key was counted before (then it is a duplicate). */
+    private void reject(List<Arrival> batch, Map<Integer, UsageRules.Broken> toReject, Outcome[] outcomes) {
+        if (toReject.isEmpty()) {
+            return;
+        }
+        var keys = toReject.keySet().stream()
+                .map(i -> Key.of(batch.get(i).usage()))
+                .toList();
+        var counted = new HashSet<Key>();
+        ofKeys(
+                """
+                select u.sending_system, u.record_id
+                from usage_record u join unnest(?::varchar[], ?::varchar[]) k (s, id)
+                    on u.sending_system = k.s and u.record_id = k.id
+                """,
+                keys,
+                row -> {
+                    counted.add(new Key(row.getString(1), row.getString(2)));
+                });
+        var now = Timestamp.from(clock.instant());
+        var rows = new ArrayList<Object[]>();
+        toReject.forEach((i, broken) -> {
+            var usage = batch.get(i).usage();
+            if (counted.contains(Key.of(usage))) {
+                outcomes[i] = Outcome.DUPLICATE;
+                return;
+            }
+            outcomes[i] = Outcome.REJECTED;
+            rows.add(new Object[] {
                 usage.sendingSystem(),
                 usage.recordId(),
                 usage.memberNumber(),
                 usage.serviceCode(),
-                usage.quantity(),
-                usage.unit(),
-                Date.valueOf(usage.usedFrom()),
-                Date.valueOf(usage.usedTo()),
-                usage.reversesRecordId(),
-                Timestamp.from(clock.instant()));
-        var sign = usage.reversesRecordId() == null
-                ? usage.quantity()
-                : usage.quantity().negate();
-        jdbc.update(
+                EventJson.asString(usage),
+                broken.rule(),
+                broken.reason(),
+                now
+            });
+        });
+        jdbc.batchUpdate(
                 """
-                insert into usage_daily (member_number, service_code, day, quantity, unit) values (?, ?, ?, ?, ?)
-                on conflict (member_number, service_code, day) do update set quantity = usage_daily.quantity + excluded.quantity
+                insert into rejected_usage (sending_system, record_id, member_number, service_code, payload, rule,
+                    reason, rejected_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                 """,
-                usage.memberNumber(),
-                usage.serviceCode(),
-                Date.valueOf(usage.usedFrom()),
-                sign,
-                usage.unit());
+                rows);
+    }
+
+    /** Runs a query whose two array parameters are the sending systems and record ids of these keys. */
+    private void ofKeys(String sql, Collection<Key> keys, RowCallbackHandler handler) {
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(sql);
+                    statement.setArray(1, con.createArrayOf("varchar", column(keys, Key::sendingSystem)));
+                    statement.setArray(2, con.createArrayOf("varchar", column(keys, Key::recordId)));
+                    return statement;
+                },
+                handler);
+    }
+
+    private static <T> Object[] column(Collection<T> rows, Function<T, Object> value) {
+        return rows.stream().map(value).toArray();
     }
 
     /**
@@ -115,17 +298,20 @@ public class UsageLedger {
     @Transactional
     public Optional<String> recheck(String sendingSystem, String recordId, String by) {
         var usage = openRejected(sendingSystem, recordId);
-        var broken = brokenRule(usage);
+        var rules = UsageRules.load(jdbc, List.of(usage));
+        var broken = rules.check(usage);
         if (broken.isPresent()) {
             jdbc.update(
                     "update rejected_usage set rule = ?, reason = ? where sending_system = ? and record_id = ?",
-                    broken.get()[0],
-                    broken.get()[1],
+                    broken.get().rule(),
+                    broken.get().reason(),
                     sendingSystem,
                     recordId);
-            return Optional.of(broken.get()[0]);
+            return Optional.of(broken.get().rule());
         }
-        count(usage);
+        var counted = new Counted(0, usage, rules.invoicedBefore(usage, clock.instant()));
+        insert(List.of(counted));
+        addToDailyTotals(List.of(usage));
         resolve(sendingSystem, recordId, "ACCEPTED", by, "accepted on re-check");
         return Optional.empty();
     }
@@ -161,118 +347,67 @@ public class UsageLedger {
                 recordId);
     }
 
-    private boolean known(UsageRecorded usage) {
-        return jdbc.queryForObject(
-                "select exists (select 1 from usage_record where sending_system = ? and record_id = ?)"
-                        + " or exists (select 1 from rejected_usage where sending_system = ? and record_id = ?)",
-                Boolean.class,
-                usage.sendingSystem(),
-                usage.recordId(),
-                usage.sendingSystem(),
-                usage.recordId());
-    }
-
-    /** The rule a record breaks and why, or empty: {rule, reason}. */
-    private Optional<String[]> brokenRule(UsageRecorded usage) {
-        if (usage.sendingSystem() == null
-                || usage.recordId() == null
-                || usage.serviceCode() == null
-                || usage.quantity() == null
-                || usage.unit() == null
-                || usage.usedFrom() == null
-                || usage.usedTo() == null) {
-            return rule(
-                    "incomplete",
-                    "sendingSystem, recordId, serviceCode, quantity, unit, usedFrom, usedTo are required");
-        }
-        if (usage.quantity().signum() <= 0 || usage.quantity().compareTo(SANE_MAXIMUM) >= 0) {
-            return rule(
-                    "quantity-out-of-bounds",
-                    "quantity " + usage.quantity() + " is not above 0 and below 10^9"
-                            + " (a correction is a reversal record, not a negative quantity)");
-        }
-        if (usage.usedTo().isBefore(usage.usedFrom())) {
-            return rule("period-reversed", "usedTo " + usage.usedTo() + " lies before usedFrom " + usage.usedFrom());
-        }
-        var day = usage.usedFrom();
-        var active = jdbc.queryForObject(
+    /**
+     * Notes that a member's period was invoiced, with where billing stood in each usage partition: usage of that
+     * period applied after this point is marked as a correction for the next run (the invoicing issue calls this
+     * in the transaction that issues the invoice).
+     */
+    public void periodInvoiced(
+            long memberNumber, LocalDate from, LocalDate to, String documentNumber, String group, String topic) {
+        jdbc.update(
                 """
-                select exists (select 1 from member where member_number = ? and admitted_on <= ?
-                    and (ended_on is null or ended_on >= ?))
+                insert into invoiced_period (member_number, period_from, period_to, document_number, invoiced_at,
+                    usage_positions)
+                values (?, ?, ?, ?, ?, (
+                    select coalesce(array_agg(coalesce(o.next_offset, 0) order by p.no), '{}')
+                    from generate_series(0, (select max(partition_no) from consumer_offset
+                        where consumer_group = ? and topic = ?)) p (no)
+                    left join consumer_offset o
+                        on o.consumer_group = ? and o.topic = ? and o.partition_no = p.no))
+                on conflict do nothing
                 """,
-                Boolean.class,
-                usage.memberNumber(),
-                Date.valueOf(day),
-                Date.valueOf(day));
-        if (!active) {
-            return rule("member-not-active", "member " + usage.memberNumber() + " was no active member on " + day);
-        }
-        var subscribed = jdbc.queryForObject(
-                """
-                select exists (select 1 from subscription where member_number = ? and service_code = ?
-                    and effective_from <= ? and (effective_to is null or effective_to >= ?))
-                """,
-                Boolean.class,
-                usage.memberNumber(),
-                usage.serviceCode(),
-                Date.valueOf(day),
-                Date.valueOf(day));
-        if (!subscribed) {
-            return rule(
-                    "not-subscribed",
-                    "member " + usage.memberNumber() + " was not subscribed to " + usage.serviceCode() + " on " + day);
-        }
-        var unit = jdbc.queryForList(
-                "select unit from catalog_service_version where code = ? and effective_from <= ?"
-                        + " order by effective_from desc limit 1",
-                String.class,
-                usage.serviceCode(),
-                Date.valueOf(day));
-        if (unit.isEmpty() || !unit.get(0).equals(usage.unit())) {
-            return rule(
-                    "wrong-unit",
-                    usage.serviceCode() + " is measured in " + (unit.isEmpty() ? "?" : unit.get(0)) + ", not "
-                            + usage.unit());
-        }
-        if (usage.reversesRecordId() != null) {
-            var original = jdbc.queryForList(
-                    "select quantity from usage_record where sending_system = ? and record_id = ? and member_number = ?"
-                            + " and service_code = ? and reverses_record_id is null",
-                    BigDecimal.class,
-                    usage.sendingSystem(),
-                    usage.reversesRecordId(),
-                    usage.memberNumber(),
-                    usage.serviceCode());
-            if (original.isEmpty()) {
-                return rule(
-                        "reversal-of-unknown-record",
-                        "record " + usage.reversesRecordId() + " of " + usage.sendingSystem()
-                                + " for this member and service is not known");
-            }
-            if (usage.quantity().compareTo(original.get(0)) > 0) {
-                return rule(
-                        "reversal-above-original",
-                        "a reversal of " + usage.quantity() + " exceeds the original " + original.get(0));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String[]> rule(String rule, String reason) {
-        return Optional.of(new String[] {rule, reason});
-    }
-
-    public List<DailyUsage> daily(long memberNumber, LocalDate from, LocalDate to) {
-        return jdbc.query(
-                "select * from usage_daily where member_number = ? and day between ? and ? order by service_code, day",
-                (row, i) -> new DailyUsage(
-                        row.getString("service_code"),
-                        row.getDate("day").toLocalDate(),
-                        plain(row.getBigDecimal("quantity")),
-                        row.getString("unit")),
                 memberNumber,
                 Date.valueOf(from),
-                Date.valueOf(to));
+                Date.valueOf(to),
+                documentNumber,
+                Timestamp.from(clock.instant()),
+                group,
+                topic,
+                group,
+                topic);
+    }
+
+    /** Usage counted after its period was invoiced, for the next invoice run to settle. */
+    public List<LateUsage> late(Optional<Long> memberNumber) {
+        return jdbc.query(
+                "select * from usage_record where late_for_document is not null"
+                        + " and (cast(? as bigint) is null or member_number = ?)"
+                        + " order by member_number, used_from, sending_system, record_id",
+                (row, i) -> new LateUsage(
+                        new UsageRecorded(
+                                row.getString("sending_system"),
+                                row.getString("record_id"),
+                                row.getLong("member_number"),
+                                row.getString("service_code"),
+                                plain(row.getBigDecimal("quantity")),
+                                row.getString("unit"),
+                                row.getDate("used_from").toLocalDate(),
+                                row.getDate("used_to").toLocalDate(),
+                                row.getString("reverses_record_id")),
+                        row.getString("late_for_document")),
+                memberNumber.orElse(null),
+                memberNumber.orElse(null));
+    }
+
+    /**
+     * Forgets billing's usage projections so the usage topic is read again from offset 0 (the caller seeks the
+     * consumer): raw usage, daily totals and the open rejected records go; finance's decisions on rejected records
+     * and the invoiced periods stay, so the replay ends where it started.
+     */
+    public void forgetProjections(String group, String topic) {
+        jdbc.execute("truncate usage_record, usage_daily");
+        jdbc.update("delete from rejected_usage where status = 'OPEN'");
+        jdbc.update("delete from consumer_offset where consumer_group = ? and topic = ?", group, topic);
     }
 
     /** 200.0000 → 200, 12.5000 → 12.5 (never 2E+2). */

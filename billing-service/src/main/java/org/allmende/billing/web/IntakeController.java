@@ -6,6 +6,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.allmende.billing.intake.ConsumerOffsets;
 import org.allmende.billing.intake.IntakeProperties;
 import org.allmende.billing.intake.MembershipIntake;
@@ -13,6 +16,8 @@ import org.allmende.billing.intake.ParkingLot;
 import org.allmende.billing.intake.RecordIntake;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.NotFound;
+import org.allmende.support.web.RuleViolation;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +59,32 @@ class IntakeController {
                 consumer.assignedPartitions(),
                 "openParkedRecords",
                 parking.openCount());
+    }
+
+    /**
+     * Rebuilds billing's usage projections from offset 0 of the usage topic (after a fix in the rules, or to check
+     * that a replay ends where the live intake stands). Answers once the projections are forgotten; the replay
+     * runs on, visible in {@code /api/intake}.
+     */
+    @PostMapping("/api/admin/usage/rebuild")
+    ResponseEntity<Map<String, Object>> rebuildUsage() {
+        int partitions;
+        try {
+            partitions = consumer.rebuildUsage().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RuleViolation("intake-busy", "The intake did not take the rebuild within 30 s; try again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return ResponseEntity.accepted()
+                .body(Map.of(
+                        "topic", properties.usageTopic(), "partitions", partitions, "status", "REPLAYING_FROM_ZERO"));
     }
 
     @GetMapping("/api/parked-records")

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.allmende.billing.ledger.UsageHistory;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.NotFound;
@@ -20,29 +21,34 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Usage per member, service and day; a member sees only its own (the number comes from the login). */
+/**
+ * Usage per member, service and day as stored, and finance's review of rejected usage. A member sees only its own
+ * usage (the number comes from the login); the history by month is in {@link UsageHistoryController}.
+ */
 @RestController
 class UsageController {
 
     private final UsageLedger usage;
+    private final UsageHistory history;
     private final Clock clock;
 
-    UsageController(UsageLedger usage, Clock clock) {
+    UsageController(UsageLedger usage, UsageHistory history, Clock clock) {
         this.usage = usage;
+        this.history = history;
         this.clock = clock;
     }
 
     @GetMapping("/api/members/{memberNumber}/usage")
-    List<UsageLedger.DailyUsage> of(
+    List<UsageHistory.DailyUsage> of(
             @PathVariable long memberNumber,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
         var today = LocalDate.now(clock);
-        return usage.daily(memberNumber, from.orElse(today.withDayOfYear(1)), to.orElse(today.plusYears(1)));
+        return history.daily(memberNumber, from.orElse(today.withDayOfYear(1)), to.orElse(today.plusYears(1)));
     }
 
     @GetMapping("/api/me/usage")
-    List<UsageLedger.DailyUsage> mine(
+    List<UsageHistory.DailyUsage> mine(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
         var memberNumber = CurrentUser.memberNumber().orElseThrow(() -> new NotFound("This login is no member."));

@@ -54,6 +54,23 @@ class OpenApiIT {
         assertThat(paths.path("/api/parked-records/{id}").has("get")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/retry").has("post")).isTrue();
         assertThat(paths.path("/api/parked-records/{id}/discard").has("post")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/usage/months").has("get"))
+                .isTrue();
+        assertThat(paths.path("/api/me/usage/months/{month}").has("get")).isTrue();
+    }
+
+    @Test
+    void theUsageHistoryOffersJsonAndCsvTheExportCsvOnly() {
+        var months = document.at("/paths/~1api~1members~1{memberNumber}~1usage~1months/get/responses/200/content");
+        var export = document.at("/paths/~1api~1me~1usage~1export/get/responses/200/content");
+
+        assertThat(months.has("application/json")).isTrue();
+        assertThat(months.has("text/csv")).isTrue();
+        assertThat(months.at("/application~1json/schema/$ref").asText()).endsWith("/MonthlyUsage");
+        assertThat(export.has("text/csv")).isTrue();
+        assertThat(export.has("application/json")).isFalse();
+        assertThat(document.at("/paths/~1api~1me~1usage~1export/get/responses").has("400"))
+                .isTrue();
     }
 
     @Test
