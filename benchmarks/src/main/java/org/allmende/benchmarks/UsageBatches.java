@@ -13,18 +13,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.allmende.devinfra.DemoLogins;
 
 /**
  * Sending systems that speak HTTP: a few clients post a workload in batches to membership's
  * {@code POST /api/usage/batches} as FINANCE, back to back (a closed loop: each client sends its next batch when the
- * last is answered). A batch that repeats or reverses a record of an earlier batch is held until that batch has been
+ * last is answered); a 503 is sent again after its {@code Retry-After}, and the batch's time runs on. A batch that repeats or reverses a record of an earlier batch is held until that batch has been
  * answered, as a sender would.
  */
 final class UsageBatches {
 
     static final String PATH = "/api/usage/batches";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int MAX_RETRIES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One record of a batch as the endpoint takes it: quantities and dates as strings. */
@@ -49,6 +51,7 @@ final class UsageBatches {
             long duplicates,
             long rejected,
             int failures,
+            int retries,
             List<String> firstFailures,
             long firstSent,
             long lastAnswer) {}
@@ -68,6 +71,7 @@ final class UsageBatches {
         var duplicates = new AtomicLong();
         var rejected = new AtomicLong();
         var failures = new AtomicInteger();
+        var retries = new AtomicInteger();
         var firstFailures = new ConcurrentLinkedQueue<String>();
         var firstSent = new AtomicLong(Long.MAX_VALUE);
         var lastAnswer = new AtomicLong();
@@ -85,6 +89,13 @@ final class UsageBatches {
                                 var sent = System.nanoTime();
                                 firstSent.accumulateAndGet(sent, Math::min);
                                 var response = Requests.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                                for (int attempt = 1;
+                                        response.statusCode() == 503 && attempt <= MAX_RETRIES;
+                                        attempt++) {
+                                    retries.incrementAndGet();
+                                    LockSupport.parkNanos(retryAfter(response).toNanos());
+                                    response = Requests.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                                }
                                 var now = System.nanoTime();
                                 latencies[b] = now - sent;
                                 lastAnswer.accumulateAndGet(now, Math::max);
@@ -123,6 +134,7 @@ final class UsageBatches {
                 duplicates.get(),
                 rejected.get(),
                 failures.get(),
+                retries.get(),
                 List.copyOf(firstFailures),
                 firstSent.get(),
                 lastAnswer.get());
@@ -136,6 +148,19 @@ final class UsageBatches {
             if (reference >= 0 && reference < from && !answered[reference / batchSize].await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("batch " + reference / batchSize + " not answered within 5 minutes");
             }
+        }
+    }
+
+    /**
+     * A 503 says to send the batch again after {@code Retry-After} (Kafka did not take all of it, or membership's
+     * view is still catching up); the records taken already are answered as duplicates then.
+     */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        var seconds = response.headers().firstValue("Retry-After").orElse("1");
+        try {
+            return Duration.ofSeconds(Math.min(30, Math.max(1, Long.parseLong(seconds.strip()))));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
         }
     }
 

@@ -259,32 +259,26 @@ public final class UsageThroughput {
             Admin admin,
             UsageWorkload workload)
             throws Exception {
-        var name = "(1) baseline: plain consumer -> PostgreSQL";
         admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, 6, (short) 1)))
                 .all()
                 .get(30, TimeUnit.SECONDS);
         var url = postgres.ensureDatabase("usage_baseline");
         try (var intake = RawUsageIntake.start(
                         kafka.bootstrapServers(), BASELINE_TOPIC, settings, url, postgres.user(), postgres.password());
-                var tables = UsageTables.baseline(url, postgres.user(), postgres.password(), BASELINE_TOPIC);
-                var producer = new UsageProducer(kafka.bootstrapServers(), BASELINE_TOPIC)) {
+                var tables = UsageTables.baseline(url, postgres.user(), postgres.password(), BASELINE_TOPIC)) {
             if (!intake.awaitAssigned(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the baseline consumer got no partitions within 60 s");
             }
-            System.out.printf("%s: sending %,d records to %s ...%n", name, workload.size(), BASELINE_TOPIC);
-            var start = System.nanoTime();
-            var produced = produceAll(producer, workload);
-            var done = awaitExact(
-                    name,
+            return sendAndAwait(
+                    "(1) baseline: plain consumer -> PostgreSQL",
+                    options,
+                    kafka,
+                    admin,
+                    BASELINE_TOPIC,
                     tables,
-                    () -> endOffsets(admin, BASELINE_TOPIC),
-                    produced::isDone,
-                    () -> failureOf(produced, intake.failure()),
+                    workload,
                     workload.expected(),
-                    start,
-                    options.timeout(),
-                    false);
-            return finished(name, workload.size(), start, done);
+                    intake::failure);
         }
     }
 
@@ -296,21 +290,54 @@ public final class UsageThroughput {
             UsageTables billing,
             UsageWorkload workload,
             UsageWorkload.Expected expected) {
-        var name = "(2) Kafka-native intake -> billing";
-        try (var producer = new UsageProducer(kafka.bootstrapServers(), settings.usageTopic())) {
-            System.out.printf("%s: sending %,d records to %s ...%n", name, workload.size(), settings.usageTopic());
+        return sendAndAwait(
+                "(2) Kafka-native intake -> billing",
+                options,
+                kafka,
+                admin,
+                settings.usageTopic(),
+                billing,
+                workload,
+                expected,
+                () -> null);
+    }
+
+    /** Sends the workload to a topic as a meter would, timed from the first record to exact totals in the tables. */
+    private static Phase sendAndAwait(
+            String name,
+            Options options,
+            LocalKafka kafka,
+            Admin admin,
+            String topic,
+            UsageTables tables,
+            UsageWorkload workload,
+            UsageWorkload.Expected expected,
+            Supplier<Exception> consumerFailure) {
+        try (var producer = new UsageProducer(kafka.bootstrapServers(), topic)) {
+            System.out.printf("%s: sending %,d records to %s ...%n", name, workload.size(), topic);
             var start = System.nanoTime();
-            var produced = produceAll(producer, workload);
+            var sent = CompletableFuture.supplyAsync(() -> {
+                for (int i = 0; i < workload.size(); i++) {
+                    producer.send(workload.record(i));
+                }
+                producer.flush();
+                return System.nanoTime();
+            });
             var done = awaitExact(
                     name,
-                    billing,
-                    () -> endOffsets(admin, settings.usageTopic()),
-                    produced::isDone,
-                    () -> failureOf(produced, null),
+                    tables,
+                    () -> endOffsets(admin, topic),
+                    sent::isDone,
+                    () -> failureOf(sent, consumerFailure.get()),
                     expected,
                     start,
                     options.timeout(),
                     false);
+            if (!sent.isCompletedExceptionally() && sent.isDone()) {
+                System.out.printf(
+                        "  all %,d acknowledged by the broker after %.1f s%n",
+                        workload.size(), (sent.join() - start) / 1e9);
+            }
             return finished(name, workload.size(), start, done);
         }
     }
@@ -467,15 +494,6 @@ public final class UsageThroughput {
                 -1,
                 verdict == null ? tables.verify(expected) : verdict,
                 "not complete within " + timeout.toSeconds() + " s");
-    }
-
-    private static CompletableFuture<Void> produceAll(UsageProducer producer, UsageWorkload workload) {
-        return CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < workload.size(); i++) {
-                producer.send(workload.record(i));
-            }
-            producer.flush();
-        });
     }
 
     private static String failureOf(CompletableFuture<?> sending, Exception consumer) {
@@ -698,7 +716,8 @@ public final class UsageThroughput {
             System.out.printf(
                     "  HTTP batches of %,d: client p50 %.0f ms, p99 %.0f ms, max %.0f ms (from sending to the answer, %d"
                             + " clients); membership's own timer p50 %.0f ms, p99 %.0f ms; %,d accepted, %,d duplicates,"
-                            + " %,d rejected; all answered after %.1f s (%,.0f records/s into membership)%n",
+                            + " %,d rejected, %d batches sent again after a 503; all answered after %.1f s (%,.0f"
+                            + " records/s into membership)%n",
                     options.batchSize(),
                     client.p50(),
                     client.p99(),
@@ -709,6 +728,7 @@ public final class UsageThroughput {
                     http.batches().accepted(),
                     http.batches().duplicates(),
                     http.batches().rejected(),
+                    http.batches().retries(),
                     (http.batches().lastAnswer() - http.batches().firstSent()) / 1e9,
                     options.records()
                             / ((http.batches().lastAnswer() - http.batches().firstSent()) / 1e9));
