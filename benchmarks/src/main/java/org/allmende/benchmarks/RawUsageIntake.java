@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
@@ -103,6 +104,10 @@ final class RawUsageIntake implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong decodingNanos = new AtomicLong();
+    private final AtomicLong writingNanos = new AtomicLong();
 
     private RawUsageIntake(KafkaConsumer<String, byte[]> consumer, Connection connection, String topic) {
         this.consumer = consumer;
@@ -181,7 +186,17 @@ final class RawUsageIntake implements AutoCloseable {
         }
     }
 
+    /** Where the consumer's time went so far: polls that brought records, and time decoding and writing them. */
+    String workDone() {
+        var n = Math.max(1, polls.get());
+        return String.format(
+                "%,d polls with records, %,.0f records each on average; per poll %.1f ms reading headers and JSON,"
+                        + " %.1f ms in PostgreSQL (statements and commit)",
+                polls.get(), records.get() / (double) n, decodingNanos.get() / 1e6 / n, writingNanos.get() / 1e6 / n);
+    }
+
     private void apply(Iterable<ConsumerRecord<String, byte[]>> polled) throws SQLException {
+        var began = System.nanoTime();
         var records = new ArrayList<UsageRecorded>();
         var eventIds = new ArrayList<UUID>();
         var next = new HashMap<Integer, Long>();
@@ -199,6 +214,7 @@ final class RawUsageIntake implements AutoCloseable {
             records.add(EventJson.read(record.value(), UsageRecorded.class));
             next.put(record.partition(), record.offset() + 1);
         }
+        var decoded = System.nanoTime();
         try (var insert = connection.prepareStatement(APPLY);
                 var advance = connection.prepareStatement(ADVANCE)) {
             var n = records.size();
@@ -239,6 +255,10 @@ final class RawUsageIntake implements AutoCloseable {
                             "bigint", partitions.stream().map(next::get).toArray(Long[]::new)));
             advance.executeUpdate();
             connection.commit();
+            polls.incrementAndGet();
+            this.records.addAndGet(n);
+            decodingNanos.addAndGet(decoded - began);
+            writingNanos.addAndGet(System.nanoTime() - decoded);
         } catch (SQLException e) {
             connection.rollback();
             throw e;

@@ -66,6 +66,8 @@ public final class UsageThroughput {
     static final String KAFKA = "kafka";
     static final String HTTP = "http";
     static final String REBUILD = "rebuild";
+    static final String BASELINE_NAME = "(1) baseline: plain consumer -> PostgreSQL";
+    static final String WARMUP = "warm-up";
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration VERIFY_EVERY = Duration.ofSeconds(2);
@@ -74,6 +76,7 @@ public final class UsageThroughput {
 
     record Options(
             int records,
+            int warmup,
             int members,
             int batchSize,
             int httpClients,
@@ -81,12 +84,14 @@ public final class UsageThroughput {
             List<String> serviceJavaOptions,
             Set<String> phases) {
 
-        static final String USAGE = "options: --records=1000000 --members=50 --batch=1000 --http-clients=6"
-                + " --timeout=1800 (s per phase) --phases=baseline,kafka,http,rebuild"
-                + " --service-java-opts='-Xmx512m -XX:+UseZGC'";
+        static final String USAGE =
+                "options: --records=1000000 --warmup=100000 --members=50 --batch=1000 --http-clients=6"
+                        + " --timeout=1800 (s per phase) --phases=baseline,kafka,http,rebuild"
+                        + " --service-java-opts='-Xmx512m -XX:+UseZGC'";
 
         static Options parse(String... args) {
             int records = 1_000_000;
+            int warmup = 100_000;
             int members = 50;
             int batch = 1000;
             int clients = 6;
@@ -98,6 +103,7 @@ public final class UsageThroughput {
                 var value = equals < 0 ? "" : arg.substring(equals + 1);
                 switch (equals < 0 ? arg : arg.substring(0, equals)) {
                     case "--records" -> records = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--members" -> members = Integer.parseInt(value);
                     case "--batch" -> batch = Integer.parseInt(value);
                     case "--http-clients" -> clients = Integer.parseInt(value);
@@ -108,13 +114,20 @@ public final class UsageThroughput {
                     default -> throw new IllegalArgumentException(arg);
                 }
             }
-            if (records < 1000 || members < 1 || members > 10_000 || batch < 1 || clients < 1 || timeout < 10) {
+            if (records < 1000
+                    || warmup < 0
+                    || members < 1
+                    || members > 10_000
+                    || batch < 1
+                    || clients < 1
+                    || timeout < 10) {
                 throw new IllegalArgumentException("records >= 1000, members 1-10000, batch >= 1, clients >= 1");
             }
             if (!Set.of(BASELINE, KAFKA, HTTP, REBUILD).containsAll(phases)) {
                 throw new IllegalArgumentException("phases: " + phases);
             }
-            return new Options(records, members, batch, clients, Duration.ofSeconds(timeout), javaOptions, phases);
+            return new Options(
+                    records, warmup, members, batch, clients, Duration.ofSeconds(timeout), javaOptions, phases);
         }
 
         /** A duplicate or reversal refers this far back, so an HTTP sender has had that batch answered. */
@@ -196,42 +209,53 @@ public final class UsageThroughput {
             ensureUsageTopic(admin, settings);
             awaitAssigned(admin, settings);
             var lag = options.lag();
-            var kafkaWorkload = UsageWorkload.generate(KAFKA_SYSTEM, "k-", members, day, options.records(), lag, 5);
-            var httpWorkload = UsageWorkload.generate(HTTP_SYSTEM, "h-", members, day, options.records(), lag, 6);
+            var workloads = new Workloads(
+                    UsageWorkload.generate(KAFKA_SYSTEM, "kw-", members, day, options.warmup(), lag, 1),
+                    UsageWorkload.generate(KAFKA_SYSTEM, "k-", members, day, options.records(), lag, 2),
+                    UsageWorkload.generate(HTTP_SYSTEM, "hw-", members, day, options.warmup(), lag, 3),
+                    UsageWorkload.generate(HTTP_SYSTEM, "h-", members, day, options.records(), lag, 4));
             System.out.printf(
-                    "  %d members admitted on %s, each subscribed to %s; per phase %,d records on %s: %,d sent twice,"
-                            + " %,d reversals%n%n",
+                    "  %d members admitted on %s, each subscribed to %s from that day; all usage is of that day%n%n",
                     members.size(),
                     day,
                     UsageWorkload.SERVICES.stream()
                             .map(UsageWorkload.MeteredService::code)
-                            .collect(Collectors.joining(", ")),
-                    options.records(),
-                    day,
-                    kafkaWorkload.duplicates(),
-                    kafkaWorkload.reversals());
+                            .collect(Collectors.joining(", ")));
 
             var phases = new ArrayList<Phase>();
+            HttpFigures http = null;
             var expected = UsageWorkload.Expected.none();
             if (options.phases().contains(BASELINE)) {
-                phases.add(baseline(options, settings, postgres, kafka, admin, kafkaWorkload));
+                phases.addAll(baseline(options, settings, postgres, kafka, admin, workloads));
             }
-            if (options.phases().contains(KAFKA)) {
-                expected = expected.plus(kafkaWorkload.expected());
-                phases.add(kafkaNative(options, settings, kafka, admin, billing, kafkaWorkload, expected));
+            if (options.phases().contains(KAFKA) && allExact(phases)) {
+                expected = expected.plus(workloads.kafkaWarmup().expected());
+                var warmup =
+                        kafkaNative(true, options, settings, kafka, admin, billing, workloads.kafkaWarmup(), expected);
+                expected = expected.plus(workloads.kafka().expected());
+                phases.add(
+                        warmup.exact()
+                                ? kafkaNative(
+                                        false, options, settings, kafka, admin, billing, workloads.kafka(), expected)
+                                : warmup);
             }
-            HttpFigures http = null;
-            if (options.phases().contains(HTTP)) {
+            if (options.phases().contains(HTTP) && allExact(phases)) {
                 var available = documented(membership, UsageBatches.PATH);
                 if (available.isPresent()) {
                     phases.add(Phase.unavailable("(3) HTTP intake -> billing", available.get()));
                 } else {
-                    expected = expected.plus(httpWorkload.expected());
-                    http = httpIntake(options, settings, admin, billing, membership, httpWorkload, expected);
+                    expected = expected.plus(workloads.httpWarmup().expected());
+                    var warmup = httpIntake(
+                            true, options, settings, admin, billing, membership, workloads.httpWarmup(), expected);
+                    expected = expected.plus(workloads.http().expected());
+                    http = warmup.phase().exact()
+                            ? httpIntake(
+                                    false, options, settings, admin, billing, membership, workloads.http(), expected)
+                            : warmup;
                     phases.add(http.phase());
                 }
             }
-            if (options.phases().contains(REBUILD)) {
+            if (options.phases().contains(REBUILD) && allExact(phases)) {
                 var available = documented(platform.billing().baseUrl(), REBUILD_PATH);
                 if (available.isPresent()) {
                     phases.add(Phase.unavailable("(4) rebuild from offset 0", available.get()));
@@ -251,13 +275,17 @@ public final class UsageThroughput {
 
     // ----- phases -----
 
-    private static Phase baseline(
+    /** What the phases send: per way in, a warm-up (not timed, but checked as well) and the measured workload. */
+    record Workloads(UsageWorkload kafkaWarmup, UsageWorkload kafka, UsageWorkload httpWarmup, UsageWorkload http) {}
+
+    /** The baseline's warm-up, and if that was exact, its measured run (both in a list: the report needs them). */
+    private static List<Phase> baseline(
             Options options,
             BillingIntakeSettings settings,
             LocalPostgres postgres,
             LocalKafka kafka,
             Admin admin,
-            UsageWorkload workload)
+            Workloads workloads)
             throws Exception {
         admin.createTopics(List.of(new NewTopic(BASELINE_TOPIC, 6, (short) 1)))
                 .all()
@@ -269,20 +297,46 @@ public final class UsageThroughput {
             if (!intake.awaitAssigned(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the baseline consumer got no partitions within 60 s");
             }
-            return sendAndAwait(
-                    "(1) baseline: plain consumer -> PostgreSQL",
+            var expected = workloads.kafkaWarmup().expected();
+            var warmup = sendAndAwait(
+                    warmup(BASELINE_NAME),
                     options,
                     kafka,
                     admin,
                     BASELINE_TOPIC,
                     tables,
-                    workload,
-                    workload.expected(),
+                    workloads.kafkaWarmup(),
+                    expected,
                     intake::failure);
+            if (!warmup.exact()) {
+                return List.of(warmup);
+            }
+            var measured = sendAndAwait(
+                    BASELINE_NAME,
+                    options,
+                    kafka,
+                    admin,
+                    BASELINE_TOPIC,
+                    tables,
+                    workloads.kafka(),
+                    expected.plus(workloads.kafka().expected()),
+                    intake::failure);
+            System.out.printf("  the baseline consumer, warm-up included: %s%n%n", intake.workDone());
+            return List.of(measured);
         }
     }
 
+    /** A warm-up runs as its phase does, untimed in the report, but its totals must be exact too. */
+    private static String warmup(String name) {
+        return name + ", " + WARMUP;
+    }
+
+    private static boolean allExact(List<Phase> phases) {
+        return phases.stream().filter(Phase::measured).allMatch(Phase::exact);
+    }
+
     private static Phase kafkaNative(
+            boolean warmup,
             Options options,
             BillingIntakeSettings settings,
             LocalKafka kafka,
@@ -290,8 +344,9 @@ public final class UsageThroughput {
             UsageTables billing,
             UsageWorkload workload,
             UsageWorkload.Expected expected) {
+        var name = "(2) Kafka-native intake -> billing";
         return sendAndAwait(
-                "(2) Kafka-native intake -> billing",
+                warmup ? warmup(name) : name,
                 options,
                 kafka,
                 admin,
@@ -314,7 +369,9 @@ public final class UsageThroughput {
             UsageWorkload.Expected expected,
             Supplier<Exception> consumerFailure) {
         try (var producer = new UsageProducer(kafka.bootstrapServers(), topic)) {
-            System.out.printf("%s: sending %,d records to %s ...%n", name, workload.size(), topic);
+            System.out.printf(
+                    "%s: sending %,d records (%,d of them a second time, %,d reversals) to %s ...%n",
+                    name, workload.size(), workload.duplicates(), workload.reversals(), topic);
             var start = System.nanoTime();
             var sent = CompletableFuture.supplyAsync(() -> {
                 for (int i = 0; i < workload.size(); i++) {
@@ -346,6 +403,7 @@ public final class UsageThroughput {
     record HttpFigures(Phase phase, UsageBatches.Result batches, Latencies client, ServerTimer.Histogram server) {}
 
     private static HttpFigures httpIntake(
+            boolean warmup,
             Options options,
             BillingIntakeSettings settings,
             Admin admin,
@@ -354,9 +412,16 @@ public final class UsageThroughput {
             UsageWorkload workload,
             UsageWorkload.Expected expected) {
         var name = String.format("(3) HTTP intake (batches of %,d) -> billing", options.batchSize());
+        name = warmup ? warmup(name) : name;
         System.out.printf(
-                "%s: posting %,d records with %d clients to %s%s ...%n",
-                name, workload.size(), options.httpClients(), membership, UsageBatches.PATH);
+                "%s: posting %,d records (%,d of them a second time, %,d reversals) with %d clients to %s%s ...%n",
+                name,
+                workload.size(),
+                workload.duplicates(),
+                workload.reversals(),
+                options.httpClients(),
+                membership,
+                UsageBatches.PATH);
         var before = ServerTimer.read(membership, "POST", UsageBatches.PATH);
         var start = System.nanoTime();
         var sent = CompletableFuture.supplyAsync(
@@ -675,11 +740,13 @@ public final class UsageThroughput {
                         + " one consumer thread, offsets stored in PostgreSQL with each batch%n",
                 settings.maxPollRecords());
         System.out.printf(
-                "  per phase %,d records (%.1f %% sent twice, %.1f %% reversals); HTTP: batches of %,d, %d clients"
-                        + " back to back; a phase ends when the totals are exact, or after %d s%n%n",
+                "  per phase %,d records (%.1f %% sent twice, %.1f %% reversals) after a warm-up of %,d the same way"
+                        + " (not timed, totals checked too); HTTP: batches of %,d, %d clients back to back; a phase ends"
+                        + " when the totals are exact, or after %d s%n%n",
                 options.records(),
                 100 * UsageWorkload.DUPLICATE_SHARE,
                 100 * UsageWorkload.REVERSAL_SHARE,
+                options.warmup(),
                 options.batchSize(),
                 options.httpClients(),
                 options.timeout().toSeconds());
