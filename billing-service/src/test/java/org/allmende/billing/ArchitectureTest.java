@@ -1,5 +1,6 @@
 package org.allmende.billing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -30,4 +31,34 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles =
             slices().matching("org.allmende.billing.(*)..").should().beFreeOfCycles();
+
+    /**
+     * Tariffs and contributions are pure: plain values and rules over {@code java.*} and the contract's money and
+     * catalog types, so a calculation can do no I/O, read no clock, and run the same in a test as in an invoice run.
+     * Jackson's annotations (metadata, no behaviour) may shape the JSON of {@code PriceModelData}.
+     */
+    @ArchTest
+    static final ArchRule tariffsAndContributionsArePure = classes()
+            .that()
+            .resideInAnyPackage("org.allmende.billing.tariff..", "org.allmende.billing.contribution..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.lang..",
+                    "java.math..",
+                    "java.time..",
+                    "java.util..",
+                    "org.allmende.billing.tariff..",
+                    "org.allmende.billing.contribution..",
+                    "org.allmende.events.money..",
+                    "org.allmende.events.membership..",
+                    "com.fasterxml.jackson.annotation..");
+
+    @ArchTest
+    static final ArchRule tariffsKnowNothingOfContributions = noClasses()
+            .that()
+            .resideInAPackage("org.allmende.billing.tariff..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.allmende.billing.contribution..");
 }

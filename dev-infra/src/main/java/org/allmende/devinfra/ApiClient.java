@@ -57,6 +57,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
+    /** A body of any media type as it is, e.g. a CSV upload ({@code text/csv}). */
+    public Response post(String path, String contentType, String body) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response post(String path, Object body) {
         try {
             return post(path, JSON.writeValueAsString(body));

@@ -19,8 +19,10 @@ public final class DemoLogins {
     public static final Login ADMIN = new Login("admin", "admin-demo", "ADMIN", null);
     public static final Login MEMBER_1 = new Login("mitglied1", "mitglied1-demo", "MEMBER", 1L);
     public static final Login MEMBER_2 = new Login("mitglied2", "mitglied2-demo", "MEMBER", 2L);
+    /** A sending system that reports usage (e.g. the print fleet's accounting). */
+    public static final Login METER = new Login("zaehler", "zaehler-demo", "METER", null);
 
-    public static final List<Login> ALL = List.of(BOARD, BOARD_2, FINANCE, ADMIN, MEMBER_1, MEMBER_2);
+    public static final List<Login> ALL = List.of(BOARD, BOARD_2, FINANCE, ADMIN, MEMBER_1, MEMBER_2, METER);
 
     private static Map<String, String> properties;
 

@@ -25,11 +25,15 @@ public final class RunningMembershipService implements AutoCloseable {
         return start(database, topic, Map.of());
     }
 
-    /** With extra properties, e.g. {@code allmende.clock.fixed} to start it on another day. */
+    /**
+     * With extra properties, e.g. {@code allmende.clock.fixed} to start it on another day, or {@code
+     * allmende.kafka.bootstrap-servers} for another broker than the shared one.
+     */
     public static RunningMembershipService start(String database, String topic, Map<String, String> extra) {
         var properties = new java.util.HashMap<>(extra);
-        properties.put(
-                "allmende.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers());
+        // another broker may be given, e.g. one of the test's own that it stops and starts again
+        properties.computeIfAbsent("allmende.kafka.bootstrap-servers", key -> SharedInfrastructure.kafka()
+                .bootstrapServers());
         properties.put("allmende.kafka.topic", topic);
         var service = RunningService.start(MembershipService::start, database, properties);
         return new RunningMembershipService(service, topic);

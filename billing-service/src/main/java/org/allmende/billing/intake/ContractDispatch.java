@@ -72,6 +72,14 @@ public class ContractDispatch {
     record Read(String typeName, UUID eventId, Object event) {}
 
     public Outcome apply(IncomingRecord record) {
+        return apply(record, UsageLedger.Recheck.NONE);
+    }
+
+    /**
+     * Applies a record; notes in {@code recheck} the members and services whose rejected usage may keep every rule
+     * now (an admission, a subscription or a catalog version that arrived after the usage).
+     */
+    public Outcome apply(IncomingRecord record, UsageLedger.Recheck recheck) {
         var read = read(record);
         var typeName = read.typeName();
         var eventId = read.eventId();
@@ -92,6 +100,15 @@ public class ContractDispatch {
         }
         try {
             handle(event);
+            if (event instanceof MemberAdmitted admitted) {
+                recheck.member(admitted.memberNumber());
+            } else if (event instanceof ServiceSubscribed subscribed) {
+                recheck.member(subscribed.memberNumber());
+            } else if (event instanceof CatalogServiceDefined defined) {
+                recheck.service(defined.code());
+            } else if (event instanceof CatalogServiceVersionPublished published) {
+                recheck.service(published.code());
+            }
         } catch (RuntimeException e) {
             throw new Unapplicable("handler-failed", typeName + " could not be applied: " + rootMessage(e), e);
         }

@@ -66,6 +66,7 @@ public class RecordIntake {
 
     private boolean applyBatch(String group, List<IncomingRecord> records, TransactionStatus status) {
         var heads = openHeads(records);
+        var recheck = new UsageLedger.Recheck();
         var usage = new ArrayList<UsageLedger.Arrival>();
         var usageRecords = new ArrayList<IncomingRecord>();
         for (var record : records) {
@@ -96,7 +97,7 @@ public class RecordIntake {
             }
             var savepoint = status.createSavepoint();
             try {
-                var outcome = dispatch.apply(record);
+                var outcome = dispatch.apply(record, recheck);
                 status.releaseSavepoint(savepoint);
                 count(outcome == ContractDispatch.Outcome.APPLIED ? "applied" : "duplicate");
             } catch (Unapplicable e) {
@@ -105,6 +106,7 @@ public class RecordIntake {
             }
         }
         applyUsage(usage, usageRecords, status);
+        recheckRejected(recheck, status);
         MDC.remove(CorrelationId.MDC_KEY);
         for (var range : ranges(records).values()) {
             if (!offsets.advance(group, range.topic, range.partition, range.first, range.last + 1)) {
@@ -160,6 +162,24 @@ public class RecordIntake {
                         null,
                         null);
             }
+        }
+    }
+
+    /** Rejected usage whose member or service just arrived is checked again; a failure here never fails the poll. */
+    private void recheckRejected(UsageLedger.Recheck recheck, TransactionStatus status) {
+        if (recheck.isEmpty()) {
+            return;
+        }
+        var savepoint = status.createSavepoint();
+        try {
+            var accepted = usageLedger.recheckOpen(recheck);
+            status.releaseSavepoint(savepoint);
+            if (accepted > 0) {
+                log.info("{} rejected usage records keep every rule now and were counted", accepted);
+            }
+        } catch (RuntimeException e) {
+            status.rollbackToSavepoint(savepoint);
+            log.warn("re-check of rejected usage failed; finance can re-check by hand: {}", e.toString());
         }
     }
 

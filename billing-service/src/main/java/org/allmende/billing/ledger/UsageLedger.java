@@ -316,6 +316,81 @@ public class UsageLedger {
         return Optional.empty();
     }
 
+    /** Members and services whose open rejected usage is to be checked again. */
+    public static class Recheck {
+        public static final Recheck NONE = new Recheck() {
+            @Override
+            public void member(long memberNumber) {}
+
+            @Override
+            public void service(String code) {}
+        };
+
+        private final Set<Long> members = new HashSet<>();
+        private final Set<String> services = new HashSet<>();
+
+        public void member(long memberNumber) {
+            members.add(memberNumber);
+        }
+
+        public void service(String code) {
+            services.add(code);
+        }
+
+        public boolean isEmpty() {
+            return members.isEmpty() && services.isEmpty();
+        }
+    }
+
+    private static final String RULES_THAT_FACTS_CAN_CURE = "'member-not-active', 'not-subscribed', 'wrong-unit'";
+
+    /**
+     * Checks again the open rejected usage of these members and services that broke a rule a late fact can cure (the
+     * member, its subscription or the catalog version arrived after the usage: the two topics are not ordered
+     * against each other). What keeps every rule now is counted and resolved as accepted. Returns how many.
+     */
+    public int recheckOpen(Recheck recheck) {
+        var open = new ArrayList<UsageRecorded>();
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("select payload from rejected_usage where status = 'OPEN'"
+                            + " and rule in (" + RULES_THAT_FACTS_CAN_CURE + ")"
+                            + " and (member_number = any(?) or service_code = any(?))"
+                            + " order by rejected_at, sending_system, record_id");
+                    statement.setArray(1, con.createArrayOf("int8", recheck.members.toArray()));
+                    statement.setArray(2, con.createArrayOf("varchar", recheck.services.toArray()));
+                    return statement;
+                },
+                row -> {
+                    open.add(EventJson.read(row.getString(1).getBytes(StandardCharsets.UTF_8), UsageRecorded.class));
+                });
+        if (open.isEmpty()) {
+            return 0;
+        }
+        var rules = UsageRules.load(jdbc, open);
+        var now = clock.instant();
+        var counted = new ArrayList<Counted>();
+        for (var usage : open) {
+            if (rules.check(usage).isEmpty()) {
+                counted.add(new Counted(counted.size(), usage, rules.invoicedBefore(usage, now)));
+            }
+        }
+        var inserted = insert(counted);
+        addToDailyTotals(counted.stream()
+                .map(Counted::usage)
+                .filter(usage -> inserted.contains(Key.of(usage)))
+                .toList());
+        for (var usage : counted) {
+            resolve(
+                    usage.usage().sendingSystem(),
+                    usage.usage().recordId(),
+                    "ACCEPTED",
+                    "billing",
+                    "accepted automatically: the member, subscription or catalog version arrived after the usage");
+        }
+        return counted.size();
+    }
+
     /** Finance decides a rejected record is not to be billed; it stays, marked, with the reason. */
     @Transactional
     public void dismiss(String sendingSystem, String recordId, String by, String reason) {

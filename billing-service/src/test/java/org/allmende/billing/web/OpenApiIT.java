@@ -57,6 +57,8 @@ class OpenApiIT {
         assertThat(paths.path("/api/members/{memberNumber}/usage/months").has("get"))
                 .isTrue();
         assertThat(paths.path("/api/me/usage/months/{month}").has("get")).isTrue();
+        assertThat(paths.path("/api/tariffs").has("get")).isTrue();
+        assertThat(paths.path("/api/tariffs").has("post")).isTrue();
     }
 
     @Test

@@ -10,17 +10,20 @@ import org.allmende.membership.statutes.Statutes;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -51,6 +54,8 @@ public class AxonConfig {
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
     public static final String REGISTER = "register";
     public static final String CATALOG = "catalog";
+    /** The in-memory facts usage is checked against; its token is kept in memory, every start replays. */
+    public static final String USAGE_FACTS = "usage-facts";
 
     static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
@@ -204,6 +209,14 @@ public class AxonConfig {
                         CATALOG,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100)));
+                                .andBatchSize(100))
+                .registerTokenStore(USAGE_FACTS, c -> new InMemoryTokenStore())
+                .registerTransactionManager(USAGE_FACTS, c -> NoTransactionManager.INSTANCE)
+                .registerTrackingEventProcessor(
+                        USAGE_FACTS,
+                        c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(500)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 }

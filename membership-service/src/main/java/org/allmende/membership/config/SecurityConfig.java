@@ -60,6 +60,8 @@ public class SecurityConfig {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/catalog", "/api/catalog/*/versions")
                         .hasAnyRole(board, admin)
+                        .requestMatchers(HttpMethod.POST, "/api/usage/batches")
+                        .hasAnyRole(Role.METER.name(), Role.FINANCE.name())
                         .requestMatchers("/api/me/**")
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers("/error")

@@ -1,5 +1,7 @@
 package org.allmende.membership.publishing;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -20,18 +23,25 @@ class PublishingConfig {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> membershipProducer(PublishingProperties properties) {
-        return new KafkaProducer<>(Map.<String, Object>ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "membership-publisher"),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, (Object) true),
-                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        return new KafkaProducer<>(reliable(properties, "membership-publisher", 10_000));
+    }
+
+    /** acks=all, idempotent, a few milliseconds' linger; a record not acknowledged in time fails its send. */
+    private static Map<String, Object> reliable(
+            PublishingProperties properties, String clientId, int deliveryTimeoutMs) {
+        var settings = new HashMap<String, Object>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs - 10));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, deliveryTimeoutMs));
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return settings;
     }
 
     @Bean
@@ -39,10 +49,37 @@ class PublishingConfig {
         return new Topic(properties);
     }
 
-    /** Creates the topic at start when Kafka is there, so consumers can subscribe before the first event. */
+    /**
+     * Usage taken over HTTP, on its own producer: high volume, so it batches large and compresses (lz4); still
+     * acks=all and idempotent. A record not acknowledged within the patience counts as not stored — well below
+     * PostgreSQL's idle-in-transaction timeout, as the batch's transaction waits for it (ADR 0016).
+     */
+    @Bean(destroyMethod = "close")
+    KafkaUsagePublisher usagePublisher(
+            PublishingProperties properties,
+            @Value("${allmende.usage.topic}") String topic,
+            @Value("${allmende.usage.acknowledgement-patience}") Duration patience) {
+        var settings = reliable(properties, "membership-usage", (int) patience.toMillis());
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        var producer = new KafkaProducer<String, byte[]>(settings);
+        return new KafkaUsagePublisher(producer, new Topic(properties, topic), patience);
+    }
+
+    /** Creates the topics at start when Kafka is there, so consumers can subscribe before the first event. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> createTopicEarly(Topic topic) {
-        return ready -> CompletableFuture.runAsync(() -> {
+        return ready -> createEarly(topic);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> createUsageTopicEarly(KafkaUsagePublisher usage) {
+        return ready -> createEarly(usage.topic());
+    }
+
+    private static void createEarly(Topic topic) {
+        CompletableFuture.runAsync(() -> {
             try {
                 topic.ensureExists();
             } catch (RuntimeException e) {

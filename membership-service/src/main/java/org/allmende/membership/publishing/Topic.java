@@ -12,20 +12,30 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The membership topic, created on first use with the configured partitions (the unit of billing's scale-out). */
+/**
+ * A topic of the contract (membership's, or the usage topic), created on first use with the configured partitions
+ * (the unit of billing's scale-out).
+ */
 class Topic {
 
     private static final Logger log = LoggerFactory.getLogger(Topic.class);
 
     private final PublishingProperties properties;
+    private final String name;
     private volatile boolean exists;
 
+    /** The membership topic. */
     Topic(PublishingProperties properties) {
+        this(properties, properties.topic());
+    }
+
+    Topic(PublishingProperties properties, String name) {
         this.properties = properties;
+        this.name = name;
     }
 
     String name() {
-        return properties.topic();
+        return name;
     }
 
     void ensureExists() {

@@ -51,20 +51,8 @@ class CatalogAndSubscriptionIT {
     }
 
     private static Admitted admit(String name) {
-        var id = service.api()
-                .post("/api/applications", org.allmende.membership.ApplicationForms.municipality(name))
-                .json()
-                .get("applicationId")
-                .asText();
-        board.post("/api/applications/" + id + "/votes", Map.of("vote", "APPROVE"));
-        var approved =
-                service.api(DemoLogins.BOARD_2).post("/api/applications/" + id + "/votes", Map.of("vote", "APPROVE"));
-        assertThat(approved.json().path("outcome").asText())
-                .as(approved.toString())
-                .isEqualTo("APPROVED");
-        var number = approved.json().get("memberNumber").asLong();
-        await().atMost(PATIENCE).until(() -> board.get("/api/members/" + number).status() == 200);
-        return new Admitted(number, approved.json().get("memberId").asText());
+        var admitted = org.allmende.membership.Admissions.admit(service, name);
+        return new Admitted(admitted.number(), admitted.memberId());
     }
 
     private static LocalDate today() {

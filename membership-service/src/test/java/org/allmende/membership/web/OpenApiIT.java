@@ -64,6 +64,10 @@ class OpenApiIT {
         assertThat(paths.path("/api/catalog").has("get")).isTrue();
         assertThat(paths.path("/api/members/{memberNumber}/subscriptions").has("post"))
                 .isTrue();
+        var usage = paths.path("/api/usage/batches").path("post");
+        assertThat(usage.at("/requestBody/content").has("application/json")).isTrue();
+        assertThat(usage.at("/requestBody/content").has("text/csv")).isTrue();
+        assertThat(usage.path("responses").has("503")).isTrue();
     }
 
     @Test
