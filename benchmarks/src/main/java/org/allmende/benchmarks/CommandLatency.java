@@ -1,7 +1,6 @@
 package org.allmende.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.allmende.devinfra.LocalKafka;
 import org.allmende.devinfra.LocalPostgres;
-import org.allmende.localrun.Launcher;
 import org.allmende.localrun.Platform;
 
 /**
@@ -75,24 +73,12 @@ public final class CommandLatency {
     private CommandLatency() {}
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("unknown or bad option: " + e.getMessage());
-            System.err.println("options: --rate=200 --commands=4000 --warmup=1000 --clients=16"
-                    + " --service-java-opts='-Xmx512m -XX:+UseZGC'");
-            System.exit(2);
-            return;
-        }
-        int exit;
-        try {
-            exit = run(options);
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        Benchmarks.exit(
+                args,
+                Options::parse,
+                "options: --rate=200 --commands=4000 --warmup=1000 --clients=16"
+                        + " --service-java-opts='-Xmx512m -XX:+UseZGC'",
+                CommandLatency::run);
     }
 
     private static int run(Options options) throws Exception {
@@ -103,27 +89,10 @@ public final class CommandLatency {
             return thread;
         });
         try (var postgres = LocalPostgres.startTemporary();
-                var kafka = LocalKafka.startTemporary()) {
-            var logs = Files.createTempDirectory("allmende-benchmark-logs");
-            try (var platform = Platform.start(new Platform.Settings(
-                    postgres.ensureDatabase("membership"),
-                    postgres.ensureDatabase("billing"),
-                    postgres.user(),
-                    postgres.password(),
-                    kafka.bootstrapServers(),
-                    LocalKafka.freePort(),
-                    LocalKafka.freePort(),
-                    Launcher.servicesDirectory(),
-                    SERVICE_METRICS,
-                    options.serviceJavaOptions(),
-                    logs))) {
-                // On Ctrl-C too: the services are JVMs of their own and would outlive this one.
-                Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "benchmark-stop"));
-                System.out.printf(
-                        "platform up: membership %s, billing %s (service logs in %s)%n%n",
-                        platform.membership().baseUrl(), platform.billing().baseUrl(), logs);
-                return measure(options, platform, clients);
-            }
+                var kafka = LocalKafka.startTemporary();
+                var platform = Benchmarks.startPlatform(postgres, kafka, options.serviceJavaOptions())) {
+            System.out.println();
+            return measure(options, platform, clients);
         } finally {
             clients.shutdownNow();
         }

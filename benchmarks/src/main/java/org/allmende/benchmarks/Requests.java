@@ -46,6 +46,15 @@ final class Requests {
         }
     }
 
+    /** A JSON body already written, with its own time limit (large batches take longer than a command). */
+    static HttpRequest postJson(String baseUrl, String path, DemoLogins.Login login, byte[] json, Duration timeout) {
+        return builder(baseUrl, path, login)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+    }
+
     private static HttpRequest.Builder builder(String baseUrl, String path, DemoLogins.Login login) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
