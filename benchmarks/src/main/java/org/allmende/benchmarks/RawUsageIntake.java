@@ -134,6 +134,8 @@ final class RawUsageIntake implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                    4 * 1024 * 1024,
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     bootstrapServers,
                     ConsumerConfig.GROUP_ID_CONFIG,

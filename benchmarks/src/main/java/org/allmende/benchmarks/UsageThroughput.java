@@ -736,7 +736,7 @@ public final class UsageThroughput {
         System.out.printf(
                 "  consumers: billing's intake and the baseline poll alike: max.poll.records=%d (billing-service.yml"
                         + " allmende.intake.max-poll-records), isolation read_committed, no auto commit, kafka-clients'"
-                        + " fetch defaults (fetch.min.bytes 1, fetch.max.wait.ms 500, max.partition.fetch.bytes 1 MiB),"
+                        + " fetch defaults (fetch.min.bytes 1, fetch.max.wait.ms 500, max.partition.fetch.bytes 4 MiB as billing sets it),"
                         + " one consumer thread, offsets stored in PostgreSQL with each batch%n",
                 settings.maxPollRecords());
         System.out.printf(

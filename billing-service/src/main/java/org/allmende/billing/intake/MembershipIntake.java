@@ -65,7 +65,10 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
             return;
         }
         stopped = new CountDownLatch(1);
+        // Usage comes in volume: up to 4 MiB per partition and fetch, so a poll can fill max-poll-records.
         consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                4 * 1024 * 1024,
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 properties.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
