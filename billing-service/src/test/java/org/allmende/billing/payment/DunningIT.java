@@ -1,20 +1,14 @@
 package org.allmende.billing.payment;
 
-import static org.allmende.billing.ContractProducer.admitted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.allmende.billing.ContractProducer;
-import org.allmende.billing.RunningBillingService;
 import org.allmende.devinfra.DemoLogins;
-import org.allmende.devinfra.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,34 +20,20 @@ import org.junit.jupiter.api.Test;
  */
 class DunningIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String JUNE_15 = "2026-06-15T08:00:00Z";
     private static final String JULY_1 = "2026-07-01T08:00:00Z";
 
-    private static ContractProducer membership;
-    private static String database;
-    private static String usageTopic;
-    private static RunningBillingService billing;
+    private static BillingOnDays billing;
 
     @BeforeAll
     static void start() {
-        membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
-        database = SharedInfrastructure.unique("billing");
-        usageTopic = SharedInfrastructure.unique("usage_topic");
-        billing = startOn(JUNE_15);
-        LongStream.rangeClosed(21, 25).forEach(number -> membership.send(admitted(number)));
-        await().atMost(PATIENCE).until(() -> billing.consumed() == 5);
-    }
-
-    private static RunningBillingService startOn(String now) {
-        return RunningBillingService.start(
-                database, membership.topic(), usageTopic, Map.of("allmende.clock.fixed", now));
+        billing = BillingOnDays.start(
+                JUNE_15, Map.of(), LongStream.rangeClosed(21, 25).boxed().toList());
     }
 
     @AfterAll
     static void stop() {
         billing.close();
-        membership.close();
     }
 
     private static JsonNode run() {
@@ -70,12 +50,12 @@ class DunningIT {
     }
 
     private static long count(String sql) {
-        return billing.jdbc().queryForObject(sql, Long.class);
+        return billing.count(sql);
     }
 
     @Test
     void eachLevelIsReachedOnceAndItsFeeChargedOnce() {
-        var items = billing.bean(OpenItems.class);
+        var items = billing.items();
         items.add(NewOpenItem.invoice(
                 21, "RE-2026-000401", LocalDate.of(2026, 4, 17), LocalDate.of(2026, 5, 1), new BigDecimal("200.00")));
         items.add(NewOpenItem.invoice(
@@ -115,8 +95,7 @@ class DunningIT {
         assertThat(byNumber.get("RE-2026-000403").path("nextLevelOn").asText()).isEqualTo("2026-06-24");
 
         // 1 July: the member of RE-2026-000402 has paid; the others move on one level, fees charged
-        billing.close();
-        billing = startOn(JULY_1);
+        billing.restartOn(JULY_1);
         var payment = billing.api(DemoLogins.FINANCE)
                 .post(
                         "/api/payments",
@@ -132,9 +111,7 @@ class DunningIT {
 
         assertThat(count("select count(*) from open_item where document_type = 'DUNNING_FEE'"))
                 .isEqualTo(2);
-        var fee = billing.bean(OpenItems.class)
-                .byDocumentNumber("RE-2026-000401-M2")
-                .orElseThrow();
+        var fee = billing.items().byDocumentNumber("RE-2026-000401-M2").orElseThrow();
         assertThat(fee.memberNumber()).isEqualTo(21);
         assertThat(fee.dueOn()).isEqualTo(LocalDate.of(2026, 7, 15));
         assertThat(fee.refersTo()).isEqualTo("RE-2026-000401");
@@ -156,7 +133,7 @@ class DunningIT {
                 .isEqualTo(403);
         assertThat(billing.api(DemoLogins.MEMBER_1).get("/api/dunning").status())
                 .isEqualTo(403);
-        assertThat(billing.api().get("/api/dunning").status()).isEqualTo(401);
+        assertThat(billing.billing().api().get("/api/dunning").status()).isEqualTo(401);
         assertThat(billing.api(DemoLogins.FINANCE).get("/api/dunning").status()).isEqualTo(200);
     }
 }

@@ -1,24 +1,19 @@
 package org.allmende.billing.payment;
 
-import static org.allmende.billing.ContractProducer.admitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.allmende.billing.ContractProducer;
 import org.allmende.billing.RunningBillingService;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
-import org.allmende.devinfra.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,38 +28,31 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PaymentsIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Monday, 15 June 2026, 10:00 in Germany. */
     private static final String NOW = "2026-06-15T08:00:00Z";
 
-    private static ContractProducer membership;
+    private static BillingOnDays days;
     private static RunningBillingService billing;
     private static OpenItems items;
 
     @BeforeAll
     static void start() {
-        membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
-        billing = RunningBillingService.start(
-                SharedInfrastructure.unique("billing"),
-                membership.topic(),
-                SharedInfrastructure.unique("usage_topic"),
-                Map.of("allmende.clock.fixed", NOW));
-        var members = Stream.concat(
-                        Stream.of(1L, 2L), LongStream.rangeClosed(11, 20).boxed())
-                .toList();
-        members.forEach(number -> membership.send(admitted(number)));
-        await().atMost(PATIENCE).until(() -> billing.consumed() == members.size());
-        items = billing.bean(OpenItems.class);
+        days = BillingOnDays.start(
+                NOW,
+                Map.of(),
+                Stream.concat(Stream.of(1L, 2L), LongStream.rangeClosed(11, 20).boxed())
+                        .toList());
+        billing = days.billing();
+        items = days.items();
     }
 
     @AfterAll
     static void stop() {
-        billing.close();
-        membership.close();
+        days.close();
     }
 
     private static ApiClient finance() {
-        return billing.api(DemoLogins.FINANCE);
+        return days.finance();
     }
 
     private static void invoice(long member, String number, String issuedOn, String dueOn, String gross) {
@@ -73,7 +61,7 @@ class PaymentsIT {
     }
 
     private static BigDecimal open(String documentNumber) {
-        return items.byDocumentNumber(documentNumber).orElseThrow().openAmount();
+        return days.open(documentNumber);
     }
 
     private static JsonNode enter(String json, int status) {
@@ -97,9 +85,7 @@ class PaymentsIT {
     }
 
     private static JsonNode importStatement(String resource) {
-        var response = finance().post("/api/bank-statements", "application/xml", CamtStatementsTest.resource(resource));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
+        return days.importStatement(resource, "application/xml");
     }
 
     private static List<String> documents(JsonNode payment) {
