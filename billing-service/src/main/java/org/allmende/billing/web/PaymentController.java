@@ -17,7 +17,6 @@ import org.allmende.billing.payment.IncomingPayment;
 import org.allmende.billing.payment.PaymentView;
 import org.allmende.billing.payment.Payments;
 import org.allmende.support.security.CurrentUser;
-import org.allmende.support.web.InvalidField;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,10 +63,6 @@ class PaymentController {
                 request.bankReference() == null || request.bankReference().isBlank()
                         ? "MANUAL-" + UUID.randomUUID()
                         : request.bankReference().strip();
-        if (request.valueDate() != null
-                && request.valueDate().isBefore(request.bookedOn().minusDays(10))) {
-            throw new InvalidField("valueDate", "near-booking-date", "must be near the booking date");
-        }
         var recorded = payments.enter(
                 new IncomingPayment(
                         reference,
