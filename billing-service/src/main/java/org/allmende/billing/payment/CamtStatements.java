@@ -63,7 +63,9 @@ final class CamtStatements {
     }
 
     /** The statement, or {@link InvalidField} on {@code body} saying why it is none billing can read. */
-    static BankStatement parse(String xml) {
+    static BankStatement parse(String text) {
+        // a byte order mark, as some online banking exports write one
+        var xml = text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (xml == null || xml.isBlank()) {
             throw unreadable("is empty");
         }

@@ -4,27 +4,39 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.allmende.billing.payment.BankStatements;
 import org.allmende.billing.payment.StatementImported;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.Problems;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Bank statements in camt.053, as the bank's online banking exports them. */
 @RestController
 class BankStatementController {
 
+    /** A day's statement of an account is some kilobytes; a year's of a busy one some megabytes. */
+    static final int MAXIMUM_BYTES = 50 * 1024 * 1024;
+
+    private static final Pattern XML_ENCODING = Pattern.compile("^<\\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']");
+
     /** The body is no XML document. */
     static class NotXml extends RuntimeException {}
+
+    /** The body is larger than any statement. */
+    static class TooLarge extends RuntimeException {}
 
     private final BankStatements statements;
 
@@ -48,29 +60,54 @@ class BankStatementController {
                 @ApiResponse(
                         responseCode = "400",
                         description = "No camt.053 statement (`errors[0].field` body, `rule` camt.053)"),
+                @ApiResponse(responseCode = "413", description = "Larger than 50 MB (`statement-too-large`)"),
                 @ApiResponse(
                         responseCode = "415",
                         description = "Not application/xml or text/xml (`unsupported-media-type`)")
             })
-    StatementImported importStatement(
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-            @RequestBody String body) {
-        if (!xml(contentType)) {
-            throw new NotXml();
+    StatementImported importStatement(HttpServletRequest request) throws IOException {
+        var type = xml(request.getContentType()).orElseThrow(NotXml::new);
+        var bytes = request.getInputStream().readNBytes(MAXIMUM_BYTES + 1);
+        if (bytes.length > MAXIMUM_BYTES) {
+            throw new TooLarge();
         }
-        return statements.importStatement(body, CurrentUser.name());
+        return statements.importStatement(new String(bytes, charset(type, bytes)), CurrentUser.name());
     }
 
-    private static boolean xml(String contentType) {
+    private static Optional<MediaType> xml(String contentType) {
         if (contentType == null) {
-            return false;
+            return Optional.empty();
         }
         try {
             var type = MediaType.parseMediaType(contentType);
-            return type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML);
+            return type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML)
+                    ? Optional.of(type)
+                    : Optional.empty();
         } catch (InvalidMediaTypeException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /** The charset the request names, else the one the XML declaration names, else UTF-8 (what banks send). */
+    private static Charset charset(MediaType type, byte[] body) {
+        if (type.getCharset() != null) {
+            return type.getCharset();
+        }
+        var declaration =
+                XML_ENCODING.matcher(new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1));
+        if (declaration.find() && Charset.isSupported(declaration.group(1))) {
+            return Charset.forName(declaration.group(1));
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    @ExceptionHandler(TooLarge.class)
+    ProblemDetail tooLarge() {
+        return Problems.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                URI.create("urn:allmende:problem:statement-too-large"),
+                "Statement too large",
+                "A statement has at most " + MAXIMUM_BYTES / (1024 * 1024) + " MB; import it in parts (per day).");
     }
 
     @ExceptionHandler(NotXml.class)
