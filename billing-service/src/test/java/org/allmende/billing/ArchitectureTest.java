@@ -29,6 +29,23 @@ class ArchitectureTest {
             .resideInAnyPackage("org.allmende.billing.web..", "org.allmende.billing.intake..");
 
     @ArchTest
+    static final ArchRule paymentsKnowNothingOfTheWebOrTheIntake = noClasses()
+            .that()
+            .resideInAPackage("..payment..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.allmende.billing.web..", "org.allmende.billing.intake..");
+
+    /** Bank formats (camt.053, pain.008, IBAN rules) stay behind the payment package's own records. */
+    @ArchTest
+    static final ArchRule onlyPaymentsReadAndWriteBankFormats = noClasses()
+            .that()
+            .resideOutsideOfPackage("..payment..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.prowidesoftware..");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles =
             slices().matching("org.allmende.billing.(*)..").should().beFreeOfCycles();
 

@@ -54,6 +54,11 @@ public final class Platform implements AutoCloseable {
         billingProperties.put("server.port", Integer.toString(settings.billingPort()));
         billingProperties.put("spring.datasource.url", settings.billingDatabaseUrl());
         billingProperties.put("allmende.intake.bootstrap-servers", settings.kafkaBootstrapServers());
+        // a demo creditor so direct debit files can be made locally: DE98ZZZ09999999999 is the test identifier
+        // the Bundesbank publishes, never one a bank collects under
+        billingProperties.put("allmende.seller.name", "Allmende Demo eG");
+        billingProperties.put("allmende.seller.iban", "DE21520503530001234567");
+        billingProperties.put("allmende.seller.creditor-id", "DE98ZZZ09999999999");
         try {
             var billing = ServiceProcess.start(
                     "billing-service",

@@ -1,6 +1,9 @@
 package org.allmende.billing.config;
 
 import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.billing.payment.CreditorProperties;
+import org.allmende.billing.payment.DirectDebitProperties;
+import org.allmende.billing.payment.DunningProperties;
 import org.allmende.billing.run.InvoicingProperties;
 import org.allmende.support.security.ApiSecurity;
 import org.allmende.support.security.Role;
@@ -13,7 +16,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IntakeProperties.class, InvoicingProperties.class})
+@EnableConfigurationProperties({
+    IntakeProperties.class,
+    InvoicingProperties.class,
+    CreditorProperties.class,
+    DirectDebitProperties.class,
+    DunningProperties.class
+})
 public class BillingConfig {
 
     /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
@@ -29,6 +38,25 @@ public class BillingConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(admin)
+                        // a member's account is business data: finance and the board, not the operators
+                        .requestMatchers(HttpMethod.GET, "/api/members/*/account", "/api/members/*/mandates")
+                        .hasAnyRole(finance, board)
+                        .requestMatchers(HttpMethod.POST, "/api/members/*/mandates")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.POST, "/api/payments", "/api/payments/*/assignment")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/payments", "/api/payments/*")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.POST, "/api/bank-statements")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.POST, "/api/dunning-runs")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/dunning")
+                        .hasAnyRole(finance, board)
+                        .requestMatchers(HttpMethod.POST, "/api/direct-debits", "/api/direct-debits/returns")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/direct-debits", "/api/direct-debits/**")
+                        .hasRole(finance)
                         // a member's usage is business data: finance and the board, not the operators
                         .requestMatchers(HttpMethod.GET, "/api/members/*/usage", "/api/members/*/usage/**")
                         .hasAnyRole(finance, board)

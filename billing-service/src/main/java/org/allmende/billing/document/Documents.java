@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.billing.payment.NewOpenItem;
+import org.allmende.billing.payment.OpenItems;
 import org.allmende.events.money.Money;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.CorrelationId;
@@ -85,6 +87,7 @@ public class Documents {
     private final Drafts drafts;
     private final MemberLedger members;
     private final UsageLedger usage;
+    private final OpenItems openItems;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -99,6 +102,7 @@ public class Documents {
             Drafts drafts,
             MemberLedger members,
             UsageLedger usage,
+            OpenItems openItems,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -111,6 +115,7 @@ public class Documents {
         this.drafts = drafts;
         this.members = members;
         this.usage = usage;
+        this.openItems = openItems;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -241,6 +246,16 @@ public class Documents {
                 0L,
                 new GenericMessage<>(issued, whoAndWhy()),
                 clock.instant()));
+        openItems.add(
+                switch (draft.type()) {
+                    case INVOICE ->
+                        NewOpenItem.invoice(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
+                    case CAPITAL_CALL ->
+                        NewOpenItem.capitalCall(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
+                    case CREDIT_NOTE ->
+                        NewOpenItem.creditNote(
+                                draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
+                });
         return outcome(draft, Outcome.ISSUED, number, null, null);
     }
 

@@ -149,6 +149,11 @@ class InvoiceRunIT {
                         == 2);
         var documents =
                 billing.api(DemoLogins.MEMBER_1).get("/api/me/documents").json();
+        // both invoices are open items of member 1's account
+        var account = billing.api(DemoLogins.MEMBER_1).get("/api/me/account").json();
+        assertThat(new BigDecimal(account.path("balance").asText()))
+                .isEqualByComparingTo(new BigDecimal(one.path("gross").asText())
+                        .add(new BigDecimal(one.path("previousGross").asText())));
         // February's run invoiced members 1 and 2 (numbers 1, 2); March's only member 1 (number 3)
         assertThat(documents.findValuesAsText("number")).containsExactlyInAnyOrder("RE-2026-000001", "RE-2026-000003");
     }

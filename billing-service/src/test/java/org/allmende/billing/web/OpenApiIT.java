@@ -62,6 +62,25 @@ class OpenApiIT {
         assertThat(paths.path("/api/invoice-runs/{runId}/issue").has("post")).isTrue();
         assertThat(paths.path("/api/documents/{number}").has("get")).isTrue();
         assertThat(paths.path("/api/me/documents/{number}").has("get")).isTrue();
+        assertThat(paths.path("/api/payments").has("post")).isTrue();
+        assertThat(paths.path("/api/payments/{id}/assignment").has("post")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/account").has("get")).isTrue();
+        assertThat(paths.path("/api/me/account").has("get")).isTrue();
+        assertThat(paths.path("/api/dunning-runs").has("post")).isTrue();
+        assertThat(paths.path("/api/dunning").has("get")).isTrue();
+        assertThat(paths.path("/api/members/{memberNumber}/mandates").has("post"))
+                .isTrue();
+        assertThat(paths.path("/api/direct-debits").has("post")).isTrue();
+    }
+
+    @Test
+    void bankStatementsAreTakenAndDirectDebitFilesGivenAsXml() {
+        assertThat(document.at("/paths/~1api~1bank-statements/post/requestBody/content")
+                        .has("application/xml"))
+                .isTrue();
+        assertThat(document.at("/paths/~1api~1direct-debits~1{id}~1pain.008/get/responses/200/content")
+                        .has("application/xml"))
+                .isTrue();
     }
 
     @Test

@@ -85,6 +85,11 @@ public class Problems {
         return invalidInput(List.of(new FieldProblem(e.getName(), "type", "is not a valid " + typeName(e))));
     }
 
+    @ExceptionHandler(InvalidField.class)
+    ProblemDetail invalid(InvalidField e) {
+        return invalidInput(List.of(new FieldProblem(e.field(), e.rule(), e.getMessage())));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail invalid(MissingServletRequestParameterException e) {
         return invalidInput(List.of(new FieldProblem(e.getParameterName(), "required", "must be given")));
