@@ -1,5 +1,6 @@
 package org.allmende.billing.config;
 
+import org.allmende.billing.einvoice.SellerProperties;
 import org.allmende.billing.intake.IntakeProperties;
 import org.allmende.support.security.ApiSecurity;
 import org.allmende.support.security.Role;
@@ -12,7 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, SellerProperties.class})
 public class BillingConfig {
 
     /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */

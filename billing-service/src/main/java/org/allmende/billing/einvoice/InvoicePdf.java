@@ -1,13 +1,11 @@
 package org.allmende.billing.einvoice;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -15,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
@@ -25,8 +24,8 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
  */
 final class InvoicePdf {
 
-    private static final byte[] REGULAR = font("fonts/SourceSansPro-Regular.ttf");
-    private static final byte[] BOLD = font("fonts/SourceSansPro-Bold.ttf");
+    private static final FontPool FONTS = new FontPool();
+    private static final byte[] SRGB = FontPool.resource("sRGB.icc");
 
     private static final float LEFT = 56;
     private static final float RIGHT = 539;
@@ -46,23 +45,25 @@ final class InvoicePdf {
     private final EInvoiceDocument document;
     private final EInvoiceTotals totals;
     private final PDDocument pdf;
-    private final PDFont regular;
-    private final PDFont bold;
+    private final Typeface regular;
+    private final Typeface bold;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
     private float y;
 
-    private InvoicePdf(EInvoiceDocument document, PDDocument pdf) throws IOException {
+    private InvoicePdf(EInvoiceDocument document, PDDocument pdf, FontPool.Fonts fonts) throws IOException {
         this.document = document;
         this.totals = document.totals();
         this.pdf = pdf;
-        this.regular = embed(pdf, REGULAR);
-        this.bold = embed(pdf, BOLD);
+        // subset and embedded into this document; the parsed font is shared with later documents
+        this.regular = new Typeface(PDType0Font.load(pdf, fonts.regular().ttf(), true), fonts.regular());
+        this.bold = new Typeface(PDType0Font.load(pdf, fonts.bold().ttf(), true), fonts.bold());
     }
 
     /** The ZUGFeRD PDF/A-3 with {@code facturX} (CII, EN 16931 profile) embedded. */
     static byte[] render(EInvoiceDocument document, byte[] facturX) {
         try {
+            // Mustang takes a finished PDF: fonts subset and embedded, as saving makes them
             var drawn = draw(document);
             var exporter = new ZUGFeRDExporterFromA3()
                     .setProducer("Allmende")
@@ -79,18 +80,22 @@ final class InvoicePdf {
     }
 
     /** The visible invoice, before Mustang makes it a PDF/A-3 with the XML attached. */
-    static byte[] draw(EInvoiceDocument document) throws IOException {
+    private static byte[] draw(EInvoiceDocument document) throws IOException {
+        var fonts = FONTS.borrow();
         try (var pdf = new PDDocument()) {
-            var layout = new InvoicePdf(document, pdf);
+            var layout = new InvoicePdf(document, pdf, fonts);
             layout.firstPage();
             layout.lines();
             layout.totals();
             layout.paymentTerms();
             layout.content.close();
             layout.footers();
-            var out = new ByteArrayOutputStream(32_768);
+            layout.outputIntent();
+            var out = new ByteArrayOutputStream(32 * 1024);
             pdf.save(out);
             return out.toByteArray();
+        } finally {
+            FONTS.giveBack(fonts);
         }
     }
 
@@ -285,6 +290,19 @@ final class InvoicePdf {
         }
     }
 
+    /**
+     * The sRGB output intent PDF/A needs, the one Mustang would add, from a profile read once instead of looked up
+     * on the class path for every document.
+     */
+    private void outputIntent() throws IOException {
+        var intent = new PDOutputIntent(pdf, new ByteArrayInputStream(SRGB));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        pdf.getDocumentCatalog().addOutputIntent(intent);
+    }
+
     private void continuePage() throws IOException {
         content.close();
         newPage();
@@ -307,12 +325,13 @@ final class InvoicePdf {
         y = TOP;
     }
 
-    private float paragraph(PDFont font, float size, float x, float top, float width, String text) throws IOException {
+    private float paragraph(Typeface font, float size, float x, float top, float width, String text)
+            throws IOException {
         return paragraph(font, size, x, top, width, text, LEADING);
     }
 
     /** Writes {@code text} wrapped to {@code width} from {@code top} down; returns the baseline below it. */
-    private float paragraph(PDFont font, float size, float x, float top, float width, String text, float leading)
+    private float paragraph(Typeface font, float size, float x, float top, float width, String text, float leading)
             throws IOException {
         var line = top;
         for (var part : wrap(font, size, width, text)) {
@@ -322,7 +341,7 @@ final class InvoicePdf {
         return line;
     }
 
-    private static List<String> wrap(PDFont font, float size, float width, String text) throws IOException {
+    private static List<String> wrap(Typeface font, float size, float width, String text) throws IOException {
         var lines = new ArrayList<String>();
         var current = new StringBuilder();
         for (var word : text.split(" ")) {
@@ -340,19 +359,19 @@ final class InvoicePdf {
         return lines;
     }
 
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
+    private static float width(Typeface font, float size, String text) {
+        return font.face().width(text) / 1000 * size;
     }
 
-    private void text(PDFont font, float size, float x, float baseline, String text) throws IOException {
+    private void text(Typeface font, float size, float x, float baseline, String text) throws IOException {
         content.beginText();
-        content.setFont(font, size);
+        content.setFont(font.pdf(), size);
         content.newLineAtOffset(x, baseline);
         content.showText(text);
         content.endText();
     }
 
-    private void right(PDFont font, float size, float rightEdge, float baseline, String text) throws IOException {
+    private void right(Typeface font, float size, float rightEdge, float baseline, String text) throws IOException {
         text(font, size, rightEdge - width(font, size, text), baseline, text);
     }
 
@@ -367,30 +386,10 @@ final class InvoicePdf {
         content.stroke();
     }
 
+    /** A font as embedded in this document, and its widths, measured once for all documents. */
+    private record Typeface(PDFont pdf, FontPool.Face face) {}
+
     private static String oneLine(PostalAddress address) {
         return address.street() + ", " + address.postalCode() + " " + address.city();
-    }
-
-    /**
-     * The font, subset and embedded. Without its GSUB table: PDFBox 3 would set "fi", "ff" as ligature glyphs that
-     * have no Unicode mapping, which PDF/A-3u forbids (and copying the text would lose the letters).
-     */
-    private static PDType0Font embed(PDDocument pdf, byte[] font) throws IOException {
-        var ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
-        ttf.getTableMap().remove("GSUB");
-        pdf.registerTrueTypeFontForClosing(ttf);
-        return PDType0Font.load(pdf, ttf, true);
-    }
-
-    private static byte[] font(String resource) {
-        // Source Sans Pro (SIL Open Font License), shipped in Mustang's jar for its own PDFs
-        try (InputStream in = ZUGFeRDExporterFromA3.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
