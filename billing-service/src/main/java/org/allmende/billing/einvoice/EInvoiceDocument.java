@@ -1,5 +1,6 @@
 package org.allmende.billing.einvoice;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -72,5 +73,21 @@ public record EInvoiceDocument(
 
     public EInvoiceTotals totals() {
         return EInvoiceTotals.of(lines);
+    }
+
+    /**
+     * The totals, provided they are the ones billing booked for this document: an e-invoice that states other amounts
+     * than the issued document must not be sent. Both compute VAT per category from the summed nets (ADR 0020).
+     */
+    public EInvoiceTotals totalsAsBooked(BigDecimal net, BigDecimal vat, BigDecimal gross) {
+        var totals = totals();
+        if (totals.lineTotal().compareTo(net) != 0
+                || totals.vatTotal().compareTo(vat) != 0
+                || totals.grossTotal().compareTo(gross) != 0) {
+            throw new IllegalStateException(number + " was booked with net " + net + ", VAT " + vat + ", gross "
+                    + gross + " but its lines give " + totals.lineTotal() + ", " + totals.vatTotal() + ", "
+                    + totals.grossTotal());
+        }
+        return totals;
     }
 }

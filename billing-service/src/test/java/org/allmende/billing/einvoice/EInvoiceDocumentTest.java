@@ -24,6 +24,19 @@ class EInvoiceDocumentTest {
     }
 
     @Test
+    void theTotalsMustBeTheOnesBillingBooked() {
+        var document = EInvoiceSamples.perLineRoundingDiffers();
+
+        assertThat(document.totalsAsBooked(new BigDecimal("0.39"), new BigDecimal("0.07"), new BigDecimal("0.46"))
+                        .vatTotal())
+                .isEqualByComparingTo("0.07");
+        // booked with VAT rounded line by line: the e-invoice would state another amount, so it is refused
+        assertThatThrownBy(() ->
+                        document.totalsAsBooked(new BigDecimal("0.39"), new BigDecimal("0.06"), new BigDecimal("0.45")))
+                .hasMessageContaining("RE-2026-000007 was booked with net 0.39, VAT 0.06");
+    }
+
+    @Test
     void aPriceIsNeverNegative() {
         assertThatThrownBy(() -> EInvoiceSamples.line(
                         "1", "x", "1", InvoiceUnit.LUMP_SUM, "-5.00", "-5.00", VatCategory.STANDARD))
