@@ -54,6 +54,26 @@ final class FontPool {
             return width;
         }
 
+        /**
+         * The text as this font can show it: a character it has no glyph for (a symbol, another script, a control
+         * character) becomes "?" instead of failing the whole PDF. Names and descriptions come from data.
+         */
+        String printable(String text) {
+            var printable = new StringBuilder(text.length());
+            for (var i = 0; i < text.length(); ) {
+                var codePoint = text.codePointAt(i);
+                if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                    printable.append(' ');
+                } else if (Character.isISOControl(codePoint) || characters.getGlyphId(codePoint) == 0) {
+                    printable.append('?');
+                } else {
+                    printable.appendCodePoint(codePoint);
+                }
+                i += Character.charCount(codePoint);
+            }
+            return printable.toString();
+        }
+
         private float advance(int codePoint) {
             try {
                 return ttf.getAdvanceWidth(characters.getGlyphId(codePoint)) * perEm;

@@ -70,10 +70,14 @@ final class InvoicePdf {
                     .setCreator(document.seller().name())
                     .setProfile(Profiles.getByName("EN16931"))
                     .load(drawn);
-            exporter.setXML(facturX);
-            var out = new ByteArrayOutputStream(drawn.length + facturX.length + 16_384);
-            exporter.export(out);
-            return out.toByteArray();
+            try {
+                exporter.setXML(facturX);
+                var out = new ByteArrayOutputStream(drawn.length + facturX.length + 16_384);
+                exporter.export(out);
+                return out.toByteArray();
+            } finally {
+                exporter.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the PDF of " + document.number() + " could not be written", e);
         }
@@ -341,8 +345,16 @@ final class InvoicePdf {
         return line;
     }
 
-    private static List<String> wrap(Typeface font, float size, float width, String text) throws IOException {
+    /** The lines {@code text} takes at {@code width}: broken between words, and where the text breaks itself. */
+    private static List<String> wrap(Typeface font, float size, float width, String text) {
         var lines = new ArrayList<String>();
+        for (var paragraph : text.split("\\R")) {
+            wrapParagraph(font, size, width, paragraph, lines);
+        }
+        return lines;
+    }
+
+    private static void wrapParagraph(Typeface font, float size, float width, String text, List<String> lines) {
         var current = new StringBuilder();
         for (var word : text.split(" ")) {
             var candidate = current.isEmpty() ? word : current + " " + word;
@@ -356,7 +368,6 @@ final class InvoicePdf {
             }
         }
         lines.add(current.toString());
-        return lines;
     }
 
     private static float width(Typeface font, float size, String text) {
@@ -367,7 +378,7 @@ final class InvoicePdf {
         content.beginText();
         content.setFont(font.pdf(), size);
         content.newLineAtOffset(x, baseline);
-        content.showText(text);
+        content.showText(font.face().printable(text));
         content.endText();
     }
 

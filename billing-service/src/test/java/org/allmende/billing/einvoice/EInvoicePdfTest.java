@@ -58,6 +58,18 @@ class EInvoicePdfTest {
     }
 
     @Test
+    void textFromDataThatTheFontCannotShowIsReplacedNotFatal() throws IOException {
+        try (var pdf = Loader.loadPDF(renderer.pdf(EInvoiceSamples.association()))) {
+            var text = new PDFTextStripper().getText(pdf);
+
+            assertThat(text)
+                    .contains("Fernwartung")
+                    .contains("zweiter Einsatz: Störungsbeseitigung vor Ort")
+                    .contains("Steuerung (?)");
+        }
+    }
+
+    @Test
     void aLongInvoiceContinuesOnNumberedPages() throws IOException {
         try (var pdf = Loader.loadPDF(renderer.pdf(EInvoiceSamples.longInvoice()))) {
             var text = new PDFTextStripper().getText(pdf);

@@ -193,7 +193,19 @@ final class EInvoiceSamples {
                 "RE-2026-000008",
                 ASSOCIATION,
                 TO_THE_COOPERATIVE,
-                List.of(line("1", "IT-Support", "2", InvoiceUnit.HOUR, "85.00", "170.00", VatCategory.STANDARD)));
+                List.of(new EInvoiceLine(
+                        "1",
+                        "IT-Support Pumpwerk Süd",
+                        "Fernwartung → Steuerung (水)\nzweiter Einsatz: Störungsbeseitigung\tvor Ort",
+                        "SUPPORT",
+                        new BigDecimal("2"),
+                        InvoiceUnit.HOUR,
+                        new BigDecimal("85.00"),
+                        new BigDecimal("170.00"),
+                        VatCategory.STANDARD,
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 3, 31),
+                        null)));
     }
 
     static EInvoiceDocument longInvoice() {
