@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,6 +18,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
@@ -65,7 +71,7 @@ final class InvoicePdf {
         try {
             // Mustang takes a finished PDF: fonts subset and embedded, as saving makes them
             var drawn = draw(document);
-            var exporter = new ZUGFeRDExporterFromA3()
+            var exporter = new Exporter()
                     .setProducer("Allmende")
                     .setCreator(document.seller().name())
                     .setProfile(Profiles.getByName("EN16931"))
@@ -83,6 +89,24 @@ final class InvoicePdf {
         }
     }
 
+    /**
+     * Mustang's exporter with one XMP serializer per thread, made from the JDK's own XML factories. Mustang makes a
+     * new one for every document, and each looks its XML factories up through the whole class path (in a Spring Boot
+     * jar a tenth of the PDF's time).
+     */
+    private static final class Exporter extends ZUGFeRDExporterFromA3 {
+
+        private static final ThreadLocal<XmpSerializer> XMP = ThreadLocal.withInitial(() -> new XmpSerializer(
+                TransformerFactory.newDefaultInstance(), DocumentBuilderFactory.newDefaultInstance()));
+
+        @Override
+        protected byte[] serializeXmpMetadata(XMPMetadata xmp) throws TransformerException {
+            var out = new ByteArrayOutputStream(4096);
+            XMP.get().serialize(xmp, out, true);
+            return out.toByteArray();
+        }
+    }
+
     /** The visible invoice, before Mustang makes it a PDF/A-3 with the XML attached. */
     private static byte[] draw(EInvoiceDocument document) throws IOException {
         var fonts = FONTS.borrow();
@@ -95,8 +119,9 @@ final class InvoicePdf {
             layout.content.close();
             layout.footers();
             layout.outputIntent();
-            var out = new ByteArrayOutputStream(32 * 1024);
-            pdf.save(out);
+            var out = new ByteArrayOutputStream(64 * 1024);
+            // no object streams: Mustang reads it back at once and writes it uncompressed anyway
+            pdf.save(out, CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } finally {
             FONTS.giveBack(fonts);
