@@ -3,6 +3,9 @@ package org.allmende.billing.einvoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -96,6 +99,31 @@ class EInvoicePdfTest {
             assertThat(new String(pdf.getDocumentCatalog().getMetadata().toByteArray()))
                     .contains("<pdfaid:part>3</pdfaid:part>")
                     .contains("EN 16931");
+        }
+    }
+
+    /** Parsed fonts are pooled and shared between documents, one document at a time: drawing in parallel is safe. */
+    @Test
+    void documentsDrawnInParallelReadTheSameAsOneDrawnAlone() throws Exception {
+        var document = EInvoiceSamples.mixedFromContributions();
+        var alone = text(renderer.pdf(document));
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var drawn = new ArrayList<Future<String>>();
+            for (int i = 0; i < 16; i++) {
+                drawn.add(pool.submit(() -> text(renderer.pdf(document))));
+            }
+            for (var pdf : drawn) {
+                assertThat(pdf.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
         }
     }
 
