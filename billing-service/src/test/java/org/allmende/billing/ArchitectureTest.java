@@ -71,6 +71,24 @@ class ArchitectureTest {
                     "org.allmende.events.membership..",
                     "com.fasterxml.jackson.annotation..");
 
+    /**
+     * E-invoices are rendered from their own input model alone: whoever issues a document loads what it needs and
+     * hands it over, so rendering does no I/O of its own and can run anywhere, as often as asked.
+     */
+    @ArchTest
+    static final ArchRule eInvoicesRenderFromTheirInputAlone = noClasses()
+            .that()
+            .resideInAPackage("org.allmende.billing.einvoice..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.allmende.billing.ledger..",
+                    "org.allmende.billing.intake..",
+                    "org.allmende.billing.web..",
+                    "org.springframework.jdbc..",
+                    "java.sql..",
+                    "org.apache.kafka..");
+
     @ArchTest
     static final ArchRule tariffsKnowNothingOfContributions = noClasses()
             .that()

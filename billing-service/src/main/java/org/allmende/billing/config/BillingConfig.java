@@ -1,5 +1,6 @@
 package org.allmende.billing.config;
 
+import org.allmende.billing.einvoice.SellerProperties;
 import org.allmende.billing.intake.IntakeProperties;
 import org.allmende.billing.payment.CreditorProperties;
 import org.allmende.billing.payment.DirectDebitProperties;
@@ -21,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
     InvoicingProperties.class,
     CreditorProperties.class,
     DirectDebitProperties.class,
-    DunningProperties.class
+    DunningProperties.class,
+    SellerProperties.class
 })
 public class BillingConfig {
 

@@ -1,0 +1,60 @@
+package org.allmende.billing.einvoice;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A VAT category of EN 16931 (UNCL 5305 code and rate), and for an exempt one the reason as text (BT-120) and code
+ * (BT-121, VATEX list). Allmende uses two: standard rated and the cost-sharing exemption.
+ */
+public record VatCategory(String code, BigDecimal ratePercent, String exemptionReason, String exemptionReasonCode) {
+
+    /** Taxable at the standard rate, §12 Abs. 1 UStG: services not exempt and every delivery of goods. */
+    public static final VatCategory STANDARD = new VatCategory("S", new BigDecimal("19"), null, null);
+
+    /**
+     * Exempt as cost sharing among members (§4 Nr. 29 UStG, which implements Article 132(1)(f) of the VAT Directive
+     * 2006/112/EC: VATEX-EU-132-1F).
+     */
+    public static final VatCategory COST_SHARING_EXEMPT = new VatCategory(
+            "E",
+            BigDecimal.ZERO,
+            "Steuerfrei nach § 4 Nr. 29 UStG (Kostenteilung unter Mitgliedern)",
+            "VATEX-EU-132-1F");
+
+    /** Standard rated first, higher rates first, then exempt: one breakdown per category code and rate. */
+    static final Comparator<VatCategory> ORDER = Comparator.comparing((VatCategory c) -> !"S".equals(c.code()))
+            .thenComparing(VatCategory::code)
+            .thenComparing(VatCategory::ratePercent, Comparator.reverseOrder());
+
+    public VatCategory {
+        Objects.requireNonNull(code, "vat.code");
+        Objects.requireNonNull(ratePercent, "vat.ratePercent");
+        ratePercent = ratePercent.stripTrailingZeros();
+        if (ratePercent.scale() < 0) {
+            ratePercent = ratePercent.setScale(0);
+        }
+        exemptionReason = Text.optional(exemptionReason);
+        exemptionReasonCode = Text.optional(exemptionReasonCode);
+        switch (code) {
+            case "S" -> {
+                if (ratePercent.signum() <= 0 || exemptionReason != null || exemptionReasonCode != null) {
+                    throw new IllegalArgumentException(
+                            "a standard rated category has a positive rate and no exemption reason (BR-S-5, BR-S-10)");
+                }
+            }
+            case "E" -> {
+                if (ratePercent.signum() != 0 || (exemptionReason == null && exemptionReasonCode == null)) {
+                    throw new IllegalArgumentException(
+                            "an exempt category has rate 0 and an exemption reason (BR-E-5, BR-E-10)");
+                }
+            }
+            default -> throw new IllegalArgumentException("VAT category " + code + " is not used by Allmende");
+        }
+    }
+
+    public boolean exempt() {
+        return "E".equals(code);
+    }
+}
