@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.allmende.support.publishing.RelaySettings;
+import org.allmende.support.publishing.Topic;
 import org.allmende.support.web.RuleViolation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -30,6 +32,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     private static final long MAX_BACKOFF_MS = 10_000;
 
     private final IntakeProperties properties;
+    private final Environment environment;
     private final RecordIntake intake;
     private final ConsumerOffsets offsets;
     private volatile CountDownLatch stopped = new CountDownLatch(0);
@@ -53,8 +57,10 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private final Queue<Consumer<KafkaConsumer<String, byte[]>>> tasks = new ConcurrentLinkedQueue<>();
 
-    MembershipIntake(IntakeProperties properties, RecordIntake intake, ConsumerOffsets offsets) {
+    MembershipIntake(
+            IntakeProperties properties, RecordIntake intake, ConsumerOffsets offsets, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
         this.intake = intake;
         this.offsets = offsets;
     }
@@ -207,25 +213,23 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    /** Meters may write before anyone else created the usage topic; billing, its reader, makes sure it exists. */
+    /**
+     * Meters may write before anyone else created the usage topic; billing, its reader, makes sure it exists, with
+     * the partitions and replication of billing's own topic.
+     */
     private void ensureUsageTopic() {
         if (properties.usageTopic() == null || properties.usageTopic().isBlank()) {
             return;
         }
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                "bootstrap.servers",
-                properties.bootstrapServers(),
-                "request.timeout.ms",
-                5_000,
-                "default.api.timeout.ms",
-                10_000))) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.usageTopic())) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
-                                properties.usageTopic(), java.util.Optional.of(6), java.util.Optional.empty())))
-                        .all()
-                        .get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
+        var own = RelaySettings.bind(environment, "allmende.publishing");
+        try {
+            new Topic(new RelaySettings(
+                            properties.bootstrapServers(),
+                            properties.usageTopic(),
+                            own.partitions(),
+                            own.replicationFactor()))
+                    .ensureExists();
+        } catch (RuntimeException e) {
             log.warn("usage topic {} not created: {}", properties.usageTopic(), e.getMessage());
         }
     }

@@ -309,10 +309,10 @@ public class UsageLedger {
                     recordId);
             return Optional.of(broken.get().rule());
         }
-        var counted = new Counted(0, usage, rules.invoicedBefore(usage, clock.instant()));
-        insert(List.of(counted));
-        addToDailyTotals(List.of(usage));
-        resolve(sendingSystem, recordId, "ACCEPTED", by, "accepted on re-check");
+        countAccepted(
+                List.of(new Counted(0, usage, rules.invoicedBefore(usage, clock.instant()))),
+                by,
+                "accepted on re-check");
         return Optional.empty();
     }
 
@@ -375,20 +375,23 @@ public class UsageLedger {
                 counted.add(new Counted(counted.size(), usage, rules.invoicedBefore(usage, now)));
             }
         }
+        countAccepted(
+                counted,
+                "billing",
+                "accepted automatically: the member, subscription or catalog version arrived after the usage");
+        return counted.size();
+    }
+
+    /** Counts rejected records that keep every rule now and resolves them as accepted. */
+    private void countAccepted(List<Counted> counted, String by, String resolution) {
         var inserted = insert(counted);
         addToDailyTotals(counted.stream()
                 .map(Counted::usage)
                 .filter(usage -> inserted.contains(Key.of(usage)))
                 .toList());
-        for (var usage : counted) {
-            resolve(
-                    usage.usage().sendingSystem(),
-                    usage.usage().recordId(),
-                    "ACCEPTED",
-                    "billing",
-                    "accepted automatically: the member, subscription or catalog version arrived after the usage");
+        for (var record : counted) {
+            resolve(record.usage().sendingSystem(), record.usage().recordId(), "ACCEPTED", by, resolution);
         }
-        return counted.size();
     }
 
     /** Finance decides a rejected record is not to be billed; it stays, marked, with the reason. */

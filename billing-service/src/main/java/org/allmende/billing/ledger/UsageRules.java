@@ -264,17 +264,19 @@ final class UsageRules {
 
     /** The invoice whose period this usage falls in and that was issued before the record arrived, if any. */
     Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, int partition, long offset) {
-        return invoiced.getOrDefault(usage.memberNumber(), List.of()).stream()
-                .filter(period -> period.covers(usage.usedFrom()) && period.arrivedAfter(partition, offset))
-                .reduce((first, second) -> second.invoicedAt().isAfter(first.invoicedAt()) ? second : first);
+        return latestInvoiced(usage, period -> period.arrivedAfter(partition, offset));
     }
 
     /** The invoice whose period this usage falls in and that was issued before the given instant, if any. */
     Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, java.time.Instant appliedAt) {
+        return latestInvoiced(usage, period -> period.invoicedAt().isBefore(appliedAt));
+    }
+
+    private Optional<InvoicedPeriod> latestInvoiced(
+            UsageRecorded usage, java.util.function.Predicate<InvoicedPeriod> before) {
         return invoiced.getOrDefault(usage.memberNumber(), List.of()).stream()
-                .filter(period ->
-                        period.covers(usage.usedFrom()) && period.invoicedAt().isBefore(appliedAt))
-                .reduce((first, second) -> second.invoicedAt().isAfter(first.invoicedAt()) ? second : first);
+                .filter(period -> period.covers(usage.usedFrom()) && before.test(period))
+                .max(java.util.Comparator.comparing(InvoicedPeriod::invoicedAt));
     }
 
     private Optional<String> unitOn(String serviceCode, LocalDate day) {
