@@ -22,13 +22,18 @@ public class FactsLoader {
 
     private final JdbcTemplate jdbc;
     private final InvoicingProperties properties;
+    private final CorrectionsLoader corrections;
 
-    FactsLoader(JdbcTemplate jdbc, InvoicingProperties properties) {
+    FactsLoader(JdbcTemplate jdbc, InvoicingProperties properties, CorrectionsLoader corrections) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.corrections = corrections;
     }
 
-    /** The facts of every member who was a member on at least one day of the period, by member number. */
+    /**
+     * The facts of every member who was a member on at least one day of the period, by member number, with the
+     * corrections of late usage no invoice settled yet.
+     */
     public Map<Long, BillingFacts> load(BillingPeriod period) {
         var first = Date.valueOf(period.first());
         var last = Date.valueOf(period.last());
@@ -63,6 +68,12 @@ public class FactsLoader {
                 },
                 last,
                 first);
+        var late = corrections.load(period, members.keySet());
+        // a correction prices its own, earlier period: the subscriptions of then count too (a minimum charge's floor)
+        var subscribedFrom = late.values().stream()
+                .flatMap(List::stream)
+                .map(correction -> Date.valueOf(correction.period().first()))
+                .reduce(first, (a, b) -> a.before(b) ? a : b);
         var subscriptions = new HashMap<Long, List<BillingFacts.Subscription>>();
         jdbc.query(
                 """
@@ -80,7 +91,7 @@ public class FactsLoader {
                                     to == null ? null : to.toLocalDate()));
                 },
                 last,
-                first);
+                subscribedFrom);
         var usage = new HashMap<Long, List<BillingFacts.DailyUsage>>();
         jdbc.query(
                 "select member_number, service_code, day, quantity from usage_daily where day between ? and ?"
@@ -99,7 +110,8 @@ public class FactsLoader {
                 number,
                 BillingFacts.of(member)
                         .withSubscriptions(subscriptions.getOrDefault(number, List.of()))
-                        .withUsage(usage.getOrDefault(number, List.of()))));
+                        .withUsage(usage.getOrDefault(number, List.of()))
+                        .withCorrections(late.getOrDefault(number, List.of()))));
         return facts;
     }
 }
