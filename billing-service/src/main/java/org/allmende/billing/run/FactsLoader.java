@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.allmende.billing.contribution.BillingFacts;
@@ -35,6 +36,15 @@ public class FactsLoader {
      * corrections of late usage no invoice settled yet.
      */
     public Map<Long, BillingFacts> load(BillingPeriod period) {
+        return load(period, null);
+    }
+
+    /** One member's facts, as {@link #load(BillingPeriod)} has them; empty if it was no member in the period. */
+    public Optional<BillingFacts> load(BillingPeriod period, long memberNumber) {
+        return Optional.ofNullable(load(period, (Long) memberNumber).get(memberNumber));
+    }
+
+    private Map<Long, BillingFacts> load(BillingPeriod period, Long only) {
         var first = Date.valueOf(period.first());
         var last = Date.valueOf(period.last());
         var members = new TreeMap<Long, BillingFacts.Member>();
@@ -45,6 +55,7 @@ public class FactsLoader {
                     inhabitants, inhabitants_reference_date, staff_count
                 from member
                 where admitted_on <= ? and (coalesce(ended_on, leaving_on) is null or coalesce(ended_on, leaving_on) >= ?)
+                    and (cast(? as bigint) is null or member_number = ?)
                 """,
                 row -> {
                     var admittedOn = row.getDate("admitted_on").toLocalDate();
@@ -67,7 +78,9 @@ public class FactsLoader {
                                     staff == null ? List.of() : List.of(new BillingFacts.Headcount(staff, asOf))));
                 },
                 last,
-                first);
+                first,
+                only,
+                only);
         var late = corrections.load(period, members.keySet());
         // a correction prices its own, earlier period: the subscriptions of then count too (a minimum charge's floor)
         var subscribedFrom = late.values().stream()
@@ -79,6 +92,7 @@ public class FactsLoader {
                 """
                 select member_number, service_code, quantity, effective_from, effective_to from subscription
                 where effective_from <= ? and (effective_to is null or effective_to >= ?)
+                    and (cast(? as bigint) is null or member_number = ?)
                 """,
                 row -> {
                     var to = row.getDate("effective_to");
@@ -91,11 +105,13 @@ public class FactsLoader {
                                     to == null ? null : to.toLocalDate()));
                 },
                 last,
-                subscribedFrom);
+                subscribedFrom,
+                only,
+                only);
         var usage = new HashMap<Long, List<BillingFacts.DailyUsage>>();
         jdbc.query(
                 "select member_number, service_code, day, quantity from usage_daily where day between ? and ?"
-                        + " and quantity > 0",
+                        + " and quantity > 0 and (cast(? as bigint) is null or member_number = ?)",
                 row -> {
                     usage.computeIfAbsent(row.getLong("member_number"), k -> new ArrayList<>())
                             .add(new BillingFacts.DailyUsage(
@@ -104,7 +120,9 @@ public class FactsLoader {
                                     row.getBigDecimal("quantity")));
                 },
                 first,
-                last);
+                last,
+                only,
+                only);
         var facts = new TreeMap<Long, BillingFacts>();
         members.forEach((number, member) -> facts.put(
                 number,
