@@ -3,6 +3,8 @@ package org.allmende.billing.web;
 import static org.allmende.billing.ContractProducer.admitted;
 import static org.allmende.billing.ContractProducer.defined;
 import static org.allmende.billing.ContractProducer.subscribed;
+import static org.allmende.billing.web.Previews.money;
+import static org.allmende.billing.web.Previews.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,11 +45,6 @@ class ContributionPreviewIT {
         return new UsageRecorded("print-fleet", id, 1, "PRINT-PAGES", new BigDecimal(quantity), "PAGE", day, day, null);
     }
 
-    private static void publish(String json) {
-        var response = billing.api(DemoLogins.FINANCE).post("/api/tariffs", json);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
-
     @BeforeAll
     static void start() {
         membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
@@ -72,17 +69,14 @@ class ContributionPreviewIT {
                 pages("n2", "200", LocalDate.of(2026, 11, 17)));
         usage.sendUsage(records);
         await().atMost(PATIENCE).until(() -> billing.consumed() == facts.size() + records.size());
+        publish(billing, Previews.MEMBERSHIP_FEE_2026);
         publish(
-                """
-                {"serviceCode":"MEMBERSHIP-FEE","effectiveFrom":"2026-01-01",
-                 "model":{"type":"MEMBERSHIP_FEE","per":"YEAR","referenceDay":{"day":"--12-31","yearsBefore":1},
-                          "byInhabitants":[{"from":0,"fee":1200}],"byStaff":[{"from":0,"fee":600}]}}
-                """);
-        publish(
+                billing,
                 """
                 {"serviceCode":"PRINT-PAGES","effectiveFrom":"2026-01-01","model":{"type":"PER_UNIT","unitPrice":0.05}}
                 """);
         publish(
+                billing,
                 """
                 {"serviceCode":"TABLETS","effectiveFrom":"2026-01-01",
                  "model":{"type":"PER_SEAT","pricePerSeat":8,"per":"MONTH"}}
@@ -105,11 +99,6 @@ class ContributionPreviewIT {
                         + line.path("unitPrice").asText() + " = "
                         + money(line.path("net"))));
         return lines;
-    }
-
-    /** An amount as finance reads it, with two decimals (the JSON number 100.00 reads back as 100.0). */
-    private static String money(JsonNode amount) {
-        return amount.decimalValue().setScale(2).toPlainString();
     }
 
     private static long stored() {
@@ -239,14 +228,7 @@ class ContributionPreviewIT {
         "BOARD,    /api/members/2/contributions?period=2026-10, 200"
     })
     void onlyFinanceAndTheBoardSeeAnyMemberAMemberOnlyItself(String login, String path, int status) {
-        var response = billing.api(LOGINS.get(login)).get(path);
+        var response = billing.api(Previews.LOGINS.get(login)).get(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
     }
-
-    private static final Map<String, DemoLogins.Login> LOGINS = Map.of(
-            "MEMBER_1", DemoLogins.MEMBER_1,
-            "ADMIN", DemoLogins.ADMIN,
-            "METER", DemoLogins.METER,
-            "FINANCE", DemoLogins.FINANCE,
-            "BOARD", DemoLogins.BOARD);
 }
