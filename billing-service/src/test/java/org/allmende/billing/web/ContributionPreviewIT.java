@@ -60,7 +60,8 @@ class ContributionPreviewIT {
                 defined("PRINT-PAGES", ServiceUnit.PAGE, ServiceKind.SERVICE, NEW_YEAR),
                 defined("TABLETS", ServiceUnit.DEVICE, ServiceKind.SERVICE, NEW_YEAR),
                 subscribed(1, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)),
-                subscribed(1, "TABLETS", 12, LocalDate.of(2026, 2, 1)));
+                subscribed(1, "TABLETS", 12, LocalDate.of(2026, 2, 1)),
+                subscribed(2, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)));
         facts.forEach(membership::send);
         var records = List.of(
                 pages("o1", "1000", LocalDate.of(2026, 10, 5)),
@@ -161,7 +162,7 @@ class ContributionPreviewIT {
         assertThat(lines(quarter)).contains("SUBSCRIPTION TABLETS 12 x 8 = 288.00");
 
         var two = billing.api(DemoLogins.MEMBER_2)
-                .get("/api/me/contributions?period=2026-10")
+                .get("/api/me/contributions?period=2026-08")
                 .json();
         assertThat(two.path("memberNumber").asLong()).isEqualTo(2);
         assertThat(lines(two)).containsExactly("MEMBERSHIP_FEE MEMBERSHIP-FEE 1 x 1200 = 100.00");
@@ -194,6 +195,58 @@ class ContributionPreviewIT {
                         .path("invoicedBy")
                         .asText())
                 .isEqualTo(number);
+
+        // member 2 printed 100 pages more in September than its invoice knows: December shows the correction
+        var septemberOfTwo = issued.json().path("drafts").get(1);
+        assertThat(septemberOfTwo.path("memberNumber").asLong()).isEqualTo(2);
+        var consumed = billing.consumed();
+        usage.sendUsage(List.of(new UsageRecorded(
+                "print-fleet",
+                "late-sept",
+                2,
+                "PRINT-PAGES",
+                new BigDecimal("100"),
+                "PAGE",
+                LocalDate.of(2026, 9, 20),
+                LocalDate.of(2026, 9, 20),
+                null)));
+        await().atMost(PATIENCE).until(() -> billing.consumed() == consumed + 1);
+        var december = billing.api(DemoLogins.FINANCE)
+                .get("/api/members/2/contributions?period=2026-12")
+                .json();
+        assertThat(december.path("provisional").asBoolean()).isTrue();
+        assertThat(december.path("usageCountedUntil").isNull()).isTrue();
+        assertThat(december.path("note").asText()).contains("has not begun");
+        assertThat(lines(december))
+                .containsExactly(
+                        "MEMBERSHIP_FEE MEMBERSHIP-FEE 1 x 1200 = 100.00", "CORRECTION PRINT-PAGES 100 x 0.05 = 5.00");
+        var correction = december.path("lines").get(1);
+        assertThat(correction.path("description").asText())
+                .isEqualTo("Correction of 2026-09 (invoice "
+                        + septemberOfTwo.path("number").asText() + "): 0.05 EUR per PAGE");
+        assertThat(correction.path("correctedPeriod").toString())
+                .isEqualTo("{\"kind\":\"MONTH\",\"first\":\"2026-09-01\",\"last\":\"2026-09-30\"}");
+        var fields = new ArrayList<String>();
+        correction.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "type",
+                        "serviceCode",
+                        "description",
+                        "from",
+                        "to",
+                        "quantity",
+                        "unit",
+                        "unitPrice",
+                        "share",
+                        "net",
+                        "vatRegime",
+                        "vatRatePercent",
+                        "vatReason",
+                        "vat",
+                        "gross",
+                        "correctedPeriod",
+                        "reference");
     }
 
     @ParameterizedTest(name = "period={0}")
