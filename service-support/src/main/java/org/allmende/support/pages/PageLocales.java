@@ -1,0 +1,66 @@
+package org.allmende.support.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * German or English: the language chosen with the switch ({@code ?lang=de}, kept in a cookie), else the first of
+ * the browser's languages that the pages speak, else English.
+ */
+public final class PageLocales {
+
+    public static final String COOKIE = "ALLMENDE_LANG";
+    public static final String PARAMETER = "lang";
+    public static final List<Locale> SUPPORTED = List.of(Locale.GERMAN, Locale.ENGLISH);
+
+    private PageLocales() {}
+
+    public static LocaleResolver resolver() {
+        var resolver = new CookieLocaleResolver(COOKIE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        resolver.setDefaultLocaleFunction(PageLocales::fromBrowser);
+        return resolver;
+    }
+
+    static Locale fromBrowser(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.ENGLISH;
+        }
+        return Collections.list(request.getLocales()).stream()
+                .map(PageLocales::supported)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(Locale.ENGLISH);
+    }
+
+    static Optional<Locale> supported(Locale locale) {
+        return SUPPORTED.stream()
+                .filter(s -> s.getLanguage().equals(locale.getLanguage()))
+                .findFirst();
+    }
+
+    /** The switch: {@code ?lang=de} or {@code ?lang=en} on any page; other values are ignored. */
+    public static HandlerInterceptor switchInterceptor(LocaleResolver resolver) {
+        return new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                var wanted = request.getParameter(PARAMETER);
+                if (wanted != null) {
+                    supported(Locale.forLanguageTag(wanted))
+                            .ifPresent(locale -> resolver.setLocale(request, response, locale));
+                }
+                return true;
+            }
+        };
+    }
+}
