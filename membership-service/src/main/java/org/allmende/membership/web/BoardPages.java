@@ -149,7 +149,8 @@ class BoardPages {
 
     private void show(UUID applicationId, Model model) {
         var application = register.application(applicationId).orElseThrow(() -> new NotFound("no application"));
-        model.addAttribute("application", application);
+        // "application" is a reserved name in Thymeleaf (the servlet context)
+        model.addAttribute("applicationView", application);
         model.addAttribute("votesNeeded", statutes.admission().minimumVotesCast());
         model.addAttribute("votesCast", votesCast(application));
         if (model.getAttribute("counted") instanceof VoteCounted counted && counted.memberNumber() != null) {

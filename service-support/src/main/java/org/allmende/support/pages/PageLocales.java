@@ -3,7 +3,6 @@ package org.allmende.support.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,19 +27,25 @@ public final class PageLocales {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
-        resolver.setDefaultLocaleFunction(PageLocales::fromBrowser);
+        resolver.setDefaultLocaleFunction(request -> fromBrowser(request.getHeader("Accept-Language")));
         return resolver;
     }
 
-    static Locale fromBrowser(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") == null) {
+    /** The first language of the browser's {@code Accept-Language} (by weight) that the pages speak. */
+    static Locale fromBrowser(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return Locale.ENGLISH;
         }
-        return Collections.list(request.getLocales()).stream()
-                .map(PageLocales::supported)
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElse(Locale.ENGLISH);
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange()))
+                    .map(PageLocales::supported)
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(Locale.ENGLISH);
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
     }
 
     static Optional<Locale> supported(Locale locale) {

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OidcLoginProperties.class)
-@Import({LoginPage.class, PageModel.class})
+@Import({LoginPage.class, PageModel.class, PageErrors.class})
 public class Pages implements WebMvcConfigurer {
 
     private static final LocaleResolver LOCALES = PageLocales.resolver();
