@@ -1,18 +1,15 @@
 package org.allmende.membership.config;
 
+import org.allmende.support.pages.PageLogins;
 import org.allmende.support.pages.PageSecurity;
 import org.allmende.support.security.ApiSecurity;
-import org.allmende.support.security.OidcLogins;
-import org.allmende.support.security.RecentlyVerifiedCredentials;
 import org.allmende.support.security.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -84,13 +81,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(
-            HttpSecurity http,
-            RecentlyVerifiedCredentials logins,
-            OidcLogins oidcLogins,
-            ObjectProvider<ClientRegistrationRepository> oidcProviders)
-            throws Exception {
-        return PageSecurity.formLogin(http, logins, oidcLogins, oidcProviders.getIfAvailable() != null)
+    SecurityFilterChain pages(HttpSecurity http, PageLogins logins) throws Exception {
+        return PageSecurity.formLogin(http, logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PageSecurity.PUBLIC_RESOURCES)
                         .permitAll()
                         // the public application form (§15 GenG) and its receipt

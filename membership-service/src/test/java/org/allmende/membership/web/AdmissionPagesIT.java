@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.allmende.devinfra.DemoLogins;
+import org.allmende.devinfra.PageSession;
 import org.allmende.devinfra.SharedInfrastructure;
 import org.allmende.membership.Browser;
-import org.allmende.membership.PageSession;
 import org.allmende.membership.RunningMembershipService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,16 +177,17 @@ class AdmissionPagesIT {
         assertThat(login.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         var votes = "/board/applications/" + applicationId + "/votes";
+        var page = "/board/applications/" + applicationId;
+        await().atMost(Duration.ofSeconds(30)).until(() -> board.get(page).statusCode() == 200);
 
         var forged = board.post(votes, Map.of("vote", "APPROVE"), Map.of("HX-Request", "true"));
         assertThat(forged.statusCode()).isEqualTo(403);
         var stillNoVote = service.api(DemoLogins.BOARD)
                 .get("/api/applications/" + applicationId)
                 .json();
+        assertThat(stillNoVote.path("status").asText()).isEqualTo("PENDING");
         assertThat(stillNoVote.path("votes")).isEmpty();
 
-        var page = "/board/applications/" + applicationId;
-        await().atMost(Duration.ofSeconds(30)).until(() -> board.get(page).statusCode() == 200);
         var token = PageSession.csrfToken(board.get(page));
         var counted = board.post(votes, Map.of("vote", "APPROVE"), Map.of("HX-Request", "true", "X-CSRF-TOKEN", token));
         assertThat(counted.statusCode()).isEqualTo(200);
@@ -243,11 +244,8 @@ class AdmissionPagesIT {
         assertThat(location)
                 .startsWith(IDP + "/auth?")
                 .contains("response_type=code", "client_id=allmende-membership", "scope=openid%20profile")
-                .contains("state=", "nonce=")
-                .contains("redirect_uri="
-                        + java.net.URLEncoder.encode(
-                                service.baseUrl() + "/login/oauth2/code/kommunalit",
-                                java.nio.charset.StandardCharsets.UTF_8));
+                .contains("state=", "nonce=", "code_challenge_method=S256")
+                .contains("redirect_uri=" + service.baseUrl() + "/login/oauth2/code/kommunalit");
         assertThat(browser.logIn(DemoLogins.BOARD).statusCode())
                 .as("local logins still work")
                 .isEqualTo(302);

@@ -1,10 +1,8 @@
 package org.allmende.support.pages;
 
-import org.allmende.support.security.OidcLogins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -28,10 +26,8 @@ public final class PageSecurity {
 
     private PageSecurity() {}
 
-    public static HttpSecurity formLogin(
-            HttpSecurity http, AuthenticationProvider logins, OidcLogins oidcLogins, boolean oidcConfigured)
-            throws Exception {
-        http.authenticationProvider(logins)
+    public static HttpSecurity formLogin(HttpSecurity http, PageLogins logins) throws Exception {
+        http.authenticationProvider(logins.local())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -50,10 +46,10 @@ public final class PageSecurity {
                             e.getClass().getSimpleName());
                     response.sendError(HttpStatus.FORBIDDEN.value());
                 }));
-        if (oidcConfigured) {
+        if (logins.oidcConfigured()) {
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .failureUrl("/login?refused")
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcLogins)));
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(logins.oidc())));
         }
         return http;
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import org.allmende.support.security.OidcLoginProperties;
 import org.allmende.support.security.OidcLogins;
+import org.allmende.support.security.RecentlyVerifiedCredentials;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,8 +47,11 @@ public class Pages implements WebMvcConfigurer {
     }
 
     @Bean
-    OidcLogins oidcLogins(OidcLoginProperties properties) {
-        return new OidcLogins(properties);
+    PageLogins pageLogins(
+            RecentlyVerifiedCredentials localLogins,
+            OidcLoginProperties properties,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+        return new PageLogins(localLogins, new OidcLogins(properties), oidcProviders.getIfAvailable() != null);
     }
 
     @Override

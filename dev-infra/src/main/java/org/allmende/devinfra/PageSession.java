@@ -1,4 +1,4 @@
-package org.allmende.membership;
+package org.allmende.devinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.allmende.devinfra.DemoLogins;
 
 /** A browser's session at the HTTP level: cookies kept, redirects not followed, forms posted as a browser does. */
 public final class PageSession {
