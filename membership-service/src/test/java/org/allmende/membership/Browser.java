@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.allmende.devinfra.DemoLogins;
 import org.openqa.selenium.By;
@@ -19,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A headless Chromium of its own (fresh profile: its own cookies, its own session), driven through the system's
@@ -61,6 +65,8 @@ public final class Browser implements AutoCloseable {
                     "--lang=" + language,
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            // the console, to see what the content security policy refused
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
@@ -138,6 +144,19 @@ public final class Browser implements AutoCloseable {
         type("username", login.username());
         type("password", login.password());
         return click("#login-submit");
+    }
+
+    /** Runs a script in the page (through the driver: the page's content security policy does not apply to it). */
+    public Object script(String script) {
+        return driver.executeScript(script);
+    }
+
+    /** The browser console's errors since the last call, e.g. a script or style the CSP refused. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public Cookie cookie(String name) {

@@ -79,9 +79,18 @@ class AdmissionPagesIT {
             first.click("a.application-link[href$='" + applicationId + "']");
             assertThat(first.text("#requested-shares")).isEqualTo("12");
             assertThat(first.text("#votes-still-needed")).contains("2 more vote");
+            assertThat(first.script("return typeof htmx"))
+                    .as("htmx is loaded under the CSP")
+                    .isEqualTo("object");
+            first.script("window.beforeVote = true; document.getElementById('decision').dataset.before = 'vote'");
             first.click("#vote-APPROVE").type("vote-comment", "fits our region").click("#cast-vote");
             first.waitForText("#decision", "Your vote is counted.");
             assertThat(first.text("#votes-still-needed")).contains("1 more vote");
+            assertThat(first.script("return window.beforeVote === true"
+                            + " && document.getElementById('decision').dataset.before === undefined"))
+                    .as("htmx replaced the decision panel, the page stayed")
+                    .isEqualTo(true);
+            assertThat(first.consoleErrors()).as("nothing refused by the CSP").isEmpty();
         }
 
         try (var second = Browser.open(service.baseUrl(), "en")) {
@@ -92,6 +101,7 @@ class AdmissionPagesIT {
             second.click("#vote-APPROVE").click("#cast-vote");
             second.waitForText("#admitted", "Admitted");
             var memberNumber = Long.parseLong(second.text("#member-number"));
+            assertThat(second.text("#tally")).isEqualTo("Votes: 2 approve, 0 reject, 0 abstain.");
             second.screenshot("admission-journey");
 
             var decided = service.api(DemoLogins.BOARD)
@@ -192,6 +202,43 @@ class AdmissionPagesIT {
         var counted = board.post(votes, Map.of("vote", "APPROVE"), Map.of("HX-Request", "true", "X-CSRF-TOKEN", token));
         assertThat(counted.statusCode()).isEqualTo(200);
         assertThat(counted.body()).contains("Your vote is counted.").doesNotContain("<html");
+    }
+
+    @Test
+    void aBoardMemberWhoDeclaresAConflictOfInterestIsRefusedTheVoteInTheirLanguage() {
+        var applicationId = service.api()
+                .post("/api/applications", org.allmende.membership.ApplicationForms.municipality("Gemeinde Befangen"))
+                .json()
+                .get("applicationId")
+                .asText();
+        var board = new PageSession(service.baseUrl());
+        board.logIn(DemoLogins.BOARD_2);
+        var page = "/board/applications/" + applicationId;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> board.get(page + "?lang=de").statusCode() == 200);
+        var htmx = Map.of("HX-Request", "true", "X-CSRF-TOKEN", PageSession.csrfToken(board.get(page)));
+
+        var noChoice = board.post(page + "/votes", Map.of("comment", "undecided"), htmx);
+        assertThat(noChoice.body()).contains("Bitte wählen Sie Zustimmung, Ablehnung oder Enthaltung.");
+        var noReason = board.post(page + "/conflicts", Map.of("reason", " "), htmx);
+        assertThat(noReason.body()).contains("Bitte geben Sie den Grund des Interessenkonflikts an.");
+
+        var declared =
+                board.post(page + "/conflicts", Map.of("reason", "Ich vertrete die Gemeinde im Kreistag."), htmx);
+        assertThat(declared.statusCode()).isEqualTo(200);
+        assertThat(declared.body()).contains("Ihr Interessenkonflikt ist vermerkt");
+
+        var refused = board.post(page + "/votes", Map.of("vote", "APPROVE"), htmx);
+        assertThat(refused.body())
+                .contains("Sie haben einen Interessenkonflikt erklärt und stimmen über diesen Antrag nicht ab.");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var recorded = service.api(DemoLogins.BOARD)
+                    .get("/api/applications/" + applicationId)
+                    .json();
+            assertThat(recorded.path("votes").findValuesAsText("kind")).containsExactly("CONFLICT");
+            assertThat(recorded.path("votes").findValuesAsText("comment"))
+                    .containsExactly("Ich vertrete die Gemeinde im Kreistag.");
+        });
     }
 
     @Test
