@@ -127,6 +127,7 @@ class AdmissionPagesIT {
             assertThat(applicant.text("#paymentObligationAcknowledged-error")).isEqualTo("Bitte bestätigen.");
             assertThat(applicant.element("#applicantName").getAttribute("aria-invalid"))
                     .isEqualTo("true");
+            applicant.screenshot("application-form-errors-de");
 
             applicant.click("#lang-en");
             assertThat(applicant.htmlLanguage()).isEqualTo("en");
@@ -245,7 +246,7 @@ class AdmissionPagesIT {
     void pagesSendASecurityPolicyWithoutInlineCodeAndAreNeitherFramedNorCached() {
         var board = new PageSession(service.baseUrl());
         board.logIn(DemoLogins.BOARD);
-        for (var path : List.of("/apply", "/login", "/board/applications")) {
+        for (var path : List.of("/", "/apply", "/login", "/board/applications")) {
             var page = board.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             var csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
