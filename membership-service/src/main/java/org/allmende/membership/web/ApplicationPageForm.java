@@ -64,8 +64,13 @@ public class ApplicationPageForm {
                 paymentObligationAcknowledged);
     }
 
+    /** The page's field for a rule broken at {@code apiField}; an element of a list is the list's field. */
     static String pageField(String apiField) {
-        return FIELDS.getOrDefault(apiField, apiField);
+        if (FIELDS.containsKey(apiField)) {
+            return FIELDS.get(apiField);
+        }
+        var element = apiField.indexOf('[');
+        return element < 0 ? apiField : pageField(apiField.substring(0, element));
     }
 
     public String getApplicantName() {

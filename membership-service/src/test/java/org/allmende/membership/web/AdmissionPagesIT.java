@@ -144,6 +144,29 @@ class AdmissionPagesIT {
     }
 
     @Test
+    void aFormPostedByHandGetsEveryBrokenRuleAsA400NeverA500() {
+        var applicant = new PageSession(service.baseUrl());
+        var token = PageSession.csrfToken(applicant.get("/apply?lang=en"));
+
+        var answer = applicant.post(
+                "/apply",
+                Map.of(
+                        "_csrf", token,
+                        "bodyKind", "CASTLE",
+                        "inhabitants", "many",
+                        "requestedShares", "0",
+                        "requestedServices", "not a code",
+                        "contactEmail", "nobody"),
+                Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains("This is not a valid value.", "Please give a whole number.")
+                .contains("Please give a number above 0.", "Please give a valid e-mail address.")
+                .contains("This is not in the expected format.", "Please confirm that you have read the statutes.");
+    }
+
+    @Test
     void theSessionCookieIsTheServicesOwnHttpOnlyLaxAndRenewedAtLogin() {
         try (var board = Browser.open(service.baseUrl(), "en")) {
             board.get("/login");
