@@ -293,6 +293,14 @@ class AdmissionPagesIT {
         var api = service.api(DemoLogins.BOARD).get("/api/applications");
         assertThat(api.status()).isEqualTo(200);
 
+        var board = new PageSession(service.baseUrl());
+        board.logIn(DemoLogins.BOARD);
+        for (var unknown : List.of("/board/applications/" + java.util.UUID.randomUUID(), "/board/applications/x")) {
+            var missing = board.get(unknown);
+            assertThat(missing.statusCode()).as(unknown).isEqualTo(404);
+            assertThat(missing.body()).as(unknown).contains("There is no such page.");
+        }
+
         var member = new PageSession(service.baseUrl());
         member.logIn(DemoLogins.MEMBER_1);
         assertThat(member.get("/board/applications").statusCode()).isEqualTo(403);
