@@ -86,6 +86,12 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
 
+    /** Waits for a navigation (a click on a form's button returns before the next page is there). */
+    public Browser awaitPath(String path) {
+        await("the page " + path).atMost(PATIENCE).until(() -> path().equals(path));
+        return this;
+    }
+
     public WebElement element(String cssSelector) {
         await(cssSelector + " on " + driver.getCurrentUrl())
                 .atMost(PATIENCE)

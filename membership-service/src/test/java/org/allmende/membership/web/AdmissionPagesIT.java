@@ -64,16 +64,14 @@ class AdmissionPagesIT {
             applicant.get("/apply");
             assertThat(applicant.text("#obligation")).contains("500,00 EUR").contains("Satzung, Fassung 2026-01");
             fillIn(applicant, "Gemeinde Lindenau");
-            applicant.click("#submit-application");
+            applicant.click("#submit-application").awaitPath("/apply/received");
             applicationId = applicant.text("#application-id");
-            assertThat(applicant.path()).isEqualTo("/apply/received");
             assertThat(applicant.text("#received")).contains("Gemeinde Lindenau");
             assertThat(applicant.text("#withdrawal-token")).isNotBlank();
         }
 
         try (var first = Browser.open(service.baseUrl(), "en")) {
-            first.get("/board/applications");
-            assertThat(first.path()).isEqualTo("/login");
+            first.get("/board/applications").awaitPath("/login");
             first.logIn(DemoLogins.BOARD);
             first.reloadUntil("#pending-applications", "Gemeinde Lindenau");
             first.click("a.application-link[href$='" + applicationId + "']");
@@ -96,7 +94,8 @@ class AdmissionPagesIT {
         try (var second = Browser.open(service.baseUrl(), "en")) {
             second.get("/board/applications/" + applicationId);
             second.logIn(DemoLogins.BOARD_2);
-            assertThat(second.path()).startsWith("/board/applications/" + applicationId);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> second.path().startsWith("/board/applications/" + applicationId));
             second.reloadUntil("#votes", "vorstand: approve — fits our region");
             second.click("#vote-APPROVE").click("#cast-vote");
             second.waitForText("#admitted", "Admitted");
@@ -129,7 +128,7 @@ class AdmissionPagesIT {
                     .isEqualTo("true");
             applicant.screenshot("application-form-errors-de");
 
-            applicant.click("#lang-en");
+            applicant.click("#lang-en").awaitPath("/apply?lang=en");
             assertThat(applicant.htmlLanguage()).isEqualTo("en");
             assertThat(applicant.text("h1")).isEqualTo("Application for membership");
             assertThat(applicant.cookie("ALLMENDE_LANG").getValue()).isEqualTo("en");
@@ -185,10 +184,8 @@ class AdmissionPagesIT {
             assertThat(after.getSameSite()).isEqualTo("Lax");
             assertThat(board.cookie("JSESSIONID")).isNull();
 
-            board.click("#logout");
-            assertThat(board.path()).isEqualTo("/login?logout");
-            board.get("/board/applications");
-            assertThat(board.path()).isEqualTo("/login");
+            board.click("#logout").awaitPath("/login?logout");
+            board.get("/board/applications").awaitPath("/login");
         }
     }
 
