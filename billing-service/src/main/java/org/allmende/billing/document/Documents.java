@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.billing.payment.Mandates;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
 import org.allmende.events.money.Money;
@@ -88,6 +89,7 @@ public class Documents {
     private final MemberLedger members;
     private final UsageLedger usage;
     private final OpenItems openItems;
+    private final Mandates mandates;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -103,6 +105,7 @@ public class Documents {
             MemberLedger members,
             UsageLedger usage,
             OpenItems openItems,
+            Mandates mandates,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -116,6 +119,7 @@ public class Documents {
         this.members = members;
         this.usage = usage;
         this.openItems = openItems;
+        this.mandates = mandates;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -239,7 +243,8 @@ public class Documents {
                 totals.vatSubtotals(),
                 totals.net(),
                 totals.vat(),
-                totals.gross());
+                totals.gross(),
+                directDebit(draft, issuedOn));
         eventStore.publish(new GenericDomainEventMessage<>(
                 draft.type().streamType(),
                 draftId.toString(),
@@ -257,6 +262,20 @@ public class Documents {
                                 draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
                 });
         return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    /**
+     * The direct debit a document asking for money is collected by, fixed now and recorded in the event: the member's
+     * mandate usable today. A credit note is not collected (it is set off, ADR 0021).
+     */
+    private DirectDebitAtIssue directDebit(Draft draft, LocalDate issuedOn) {
+        if (draft.type() == DocumentType.CREDIT_NOTE) {
+            return null;
+        }
+        var creditorId = mandates.creditorId();
+        return mandates.usableOn(draft.memberNumber(), issuedOn)
+                .flatMap(m -> creditorId.map(id -> new DirectDebitAtIssue(m.reference(), id, m.iban(), m.debtorName())))
+                .orElse(null);
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */

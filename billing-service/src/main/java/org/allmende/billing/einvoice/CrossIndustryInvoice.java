@@ -87,6 +87,10 @@ final class CrossIndustryInvoice {
     }
 
     static CrossIndustryInvoiceType of(EInvoiceDocument document, Profile profile) {
+        if (profile == Profile.XRECHNUNG && document.buyer().electronicAddress() == null) {
+            throw new IllegalArgumentException(
+                    "XRechnung needs the buyer's electronic address (BT-49, BR-DE-… / PEPPOL-EN16931-R010)");
+        }
         var invoice = new CrossIndustryInvoiceType();
         invoice.setExchangedDocumentContext(context(profile));
         invoice.setExchangedDocument(header(document));
@@ -212,7 +216,9 @@ final class CrossIndustryInvoice {
         party.addID(new IDType(String.valueOf(buyer.memberNumber())));
         party.setName(buyer.name());
         party.setPostalTradeAddress(address(buyer.address()));
-        party.addURIUniversalCommunication(electronicAddress(buyer.electronicAddress()));
+        if (buyer.electronicAddress() != null) {
+            party.addURIUniversalCommunication(electronicAddress(buyer.electronicAddress()));
+        }
         return party;
     }
 
@@ -300,6 +306,8 @@ final class CrossIndustryInvoice {
             var account = new DebtorFinancialAccountType();
             account.setIBANID(new IDType(debit.debitedIban()));
             means.setPayerPartyDebtorFinancialAccount(account);
+        } else if (payment instanceof PaymentInstructions.SetOff) {
+            means.addInformation(new TextType("Verrechnung"));
         }
         return means;
     }

@@ -55,6 +55,9 @@ public record EInvoiceDocument(
             if (precedingInvoice != null) {
                 throw new IllegalArgumentException("only a credit note names a preceding invoice");
             }
+            if (payment instanceof PaymentInstructions.SetOff) {
+                throw new IllegalArgumentException("an invoice is paid, not set off: only a credit note is set off");
+            }
         } else {
             Objects.requireNonNull(precedingInvoice, "a credit note names the invoice it corrects");
             if (payment instanceof PaymentInstructions.DirectDebit) {
