@@ -43,6 +43,11 @@ class DocumentController {
     private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
     private static final String XML = MediaType.APPLICATION_XML_VALUE;
     private static final String PDF = MediaType.APPLICATION_PDF_VALUE;
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
+    private static final String NO_E_INVOICE =
+            "`not-an-e-invoice` (a capital call), `leitweg-id-missing` (XRechnung of a"
+                    + " member without Leitweg-ID; the PDF is delivered), `not-taxable-line`, `e-invoice-differs-from-booked`";
 
     private final Documents documents;
     private final IssuedDocuments issued;
@@ -82,70 +87,55 @@ class DocumentController {
         return own(number);
     }
 
-    @GetMapping("/api/documents/{number}/ubl")
-    @Operation(
-            summary = "The invoice or credit note as XRechnung 3.0 in UBL, as first delivered",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> ubl(@PathVariable String number) {
-        return download(issued.byNumber(number).orElseThrow(() -> noDocument(number)), Format.XRECHNUNG_UBL);
+    /** The formats a document is downloaded in, as the last segment of its path names them. */
+    enum Download {
+        ubl(Format.XRECHNUNG_UBL),
+        cii(Format.XRECHNUNG_CII),
+        pdf(Format.PDF);
+
+        private final Format format;
+
+        Download(Format format) {
+            this.format = format;
+        }
     }
 
-    @GetMapping("/api/documents/{number}/cii")
+    @GetMapping("/api/documents/{number}/{format:ubl|cii|pdf}")
     @Operation(
-            summary = "The invoice or credit note as XRechnung 3.0 in CII, as first delivered",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> cii(@PathVariable String number) {
-        return download(issued.byNumber(number).orElseThrow(() -> noDocument(number)), Format.XRECHNUNG_CII);
+            summary = "An invoice or credit note as XRechnung 3.0 (UBL, CII) or ZUGFeRD PDF/A-3, as first delivered",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content = {
+                            @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))
+                        }),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = NO_E_INVOICE,
+                        content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+            })
+    ResponseEntity<byte[]> file(@PathVariable String number, @PathVariable Download format) {
+        return download(issued.byNumber(number).orElseThrow(() -> noDocument(number)), format.format);
     }
 
-    @GetMapping("/api/documents/{number}/pdf")
+    @GetMapping("/api/me/documents/{number}/{format:ubl|cii|pdf}")
     @Operation(
-            summary = "The invoice or credit note as ZUGFeRD/Factur-X PDF/A-3, as first delivered",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> pdf(@PathVariable String number) {
-        return download(issued.byNumber(number).orElseThrow(() -> noDocument(number)), Format.PDF);
-    }
-
-    @GetMapping("/api/me/documents/{number}/ubl")
-    @Operation(
-            summary = "The member's own invoice or credit note as XRechnung 3.0 in UBL",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> myUbl(@PathVariable String number) {
-        return download(own(number), Format.XRECHNUNG_UBL);
-    }
-
-    @GetMapping("/api/me/documents/{number}/cii")
-    @Operation(
-            summary = "The member's own invoice or credit note as XRechnung 3.0 in CII",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> myCii(@PathVariable String number) {
-        return download(own(number), Format.XRECHNUNG_CII);
-    }
-
-    @GetMapping("/api/me/documents/{number}/pdf")
-    @Operation(
-            summary = "The member's own invoice or credit note as PDF",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> myPdf(@PathVariable String number) {
-        return download(own(number), Format.PDF);
+            summary = "The member's own invoice or credit note as XRechnung 3.0 (UBL, CII) or PDF",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content = {
+                            @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))
+                        }),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = NO_E_INVOICE,
+                        content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+            })
+    ResponseEntity<byte[]> myFile(@PathVariable String number, @PathVariable Download format) {
+        return download(own(number), format.format);
     }
 
     /** A money document is never cached on the way: {@code no-store}. */
