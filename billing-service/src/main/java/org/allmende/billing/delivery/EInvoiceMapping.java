@@ -108,7 +108,7 @@ public final class EInvoiceMapping {
                 line.quantity(),
                 line.unit(),
                 line.unitPrice(),
-                line.net(),
+                Money.round(line.net()), // two decimals, however the amount was read back
                 category(number, no, line),
                 null,
                 null,

@@ -1,9 +1,5 @@
 package org.allmende.billing.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,14 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentController {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
-    private static final String XML = MediaType.APPLICATION_XML_VALUE;
-    private static final String PDF = MediaType.APPLICATION_PDF_VALUE;
-    private static final String PROBLEM = "application/problem+json";
-    private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDetail";
-    private static final String NO_E_INVOICE =
-            "`not-an-e-invoice` (a capital call), `leitweg-id-missing` (XRechnung of a"
-                    + " member without Leitweg-ID; the PDF is delivered), `not-taxable-line`, `e-invoice-differs-from-booked`";
-
     private final Documents documents;
     private final IssuedDocuments issued;
     private final DocumentsRebuild rebuild;
@@ -101,39 +89,14 @@ class DocumentController {
     }
 
     @GetMapping("/api/documents/{number}/{format:ubl|cii|pdf}")
-    @Operation(
-            summary = "An invoice or credit note as XRechnung 3.0 (UBL, CII) or ZUGFeRD PDF/A-3, as first delivered",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        content = {
-                            @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")),
-                            @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))
-                        }),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = NO_E_INVOICE,
-                        content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-            })
+    @FileDownload(
+            summary = "An invoice or credit note as XRechnung 3.0 (UBL, CII) or ZUGFeRD PDF/A-3, as first delivered")
     ResponseEntity<byte[]> file(@PathVariable String number, @PathVariable Download format) {
         return download(issued.byNumber(number).orElseThrow(() -> noDocument(number)), format.format);
     }
 
     @GetMapping("/api/me/documents/{number}/{format:ubl|cii|pdf}")
-    @Operation(
-            summary = "The member's own invoice or credit note as XRechnung 3.0 (UBL, CII) or PDF",
-            responses = {
-                @ApiResponse(
-                        responseCode = "200",
-                        content = {
-                            @Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")),
-                            @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))
-                        }),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = NO_E_INVOICE,
-                        content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-            })
+    @FileDownload(summary = "The member's own invoice or credit note as XRechnung 3.0 (UBL, CII) or PDF")
     ResponseEntity<byte[]> myFile(@PathVariable String number, @PathVariable Download format) {
         return download(own(number), format.format);
     }

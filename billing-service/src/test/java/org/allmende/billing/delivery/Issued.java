@@ -17,6 +17,7 @@ import org.allmende.billing.einvoice.PostalAddress;
 import org.allmende.billing.einvoice.SellerContact;
 import org.allmende.billing.einvoice.SellerProperties;
 import org.allmende.events.billing.VatRegime;
+import org.allmende.events.billing.VatSubtotal;
 import org.allmende.events.money.Money;
 
 /** Issued documents and the seller, as the tests of the e-invoices of issued documents use them. */
@@ -67,6 +68,11 @@ final class Issued {
                         "0",
                         VatRegime.EXEMPT_COST_SHARING),
                 line(LineKind.USAGE, "Druckseiten", "1234", "PAGE", "0.04", "19", VatRegime.TAXABLE));
+    }
+
+    /** Five shares of 500 EUR called: no supply, outside VAT. */
+    static DocumentLine shareCapital() {
+        return line(LineKind.SHARE_CAPITAL, "Geschäftsanteile", "5", "SHARE", "500.00", "0", VatRegime.NOT_TAXABLE);
     }
 
     static DocumentLine line(
@@ -132,5 +138,29 @@ final class Issued {
                 totals.vat(),
                 totals.gross(),
                 debit);
+    }
+
+    /** The document as if billing had booked other VAT subtotals and totals than its lines give. */
+    static DocumentIssued bookedAs(
+            DocumentIssued d, List<VatSubtotal> subtotals, BigDecimal vatTotal, BigDecimal grossTotal) {
+        return new DocumentIssued(
+                d.documentId(),
+                d.type(),
+                d.number(),
+                d.runId(),
+                d.runKind(),
+                d.buyer(),
+                d.periodFrom(),
+                d.periodTo(),
+                d.issuedOn(),
+                d.dueOn(),
+                d.refersToNumber(),
+                d.currency(),
+                d.lines(),
+                subtotals,
+                d.netTotal(),
+                vatTotal,
+                grossTotal,
+                d.directDebit());
     }
 }
