@@ -26,7 +26,8 @@ import org.allmende.support.web.RuleViolation;
 
 /**
  * An issued invoice or credit note as an e-invoice (ADR 0022): everything from the document as it was issued — buyer
- * with the Leitweg-ID it had (BT-10, BT-49), lines, VAT per category with the §4 Nr. 29 exemption, and the payment
+ * with the Leitweg-ID it had (BT-10, BT-49), lines, VAT per category with the §4 Nr. 29 exemption (or
+ * not subject to VAT, category O, where every line is), and the payment
  * means fixed at issue (direct debit under the mandate recorded then, else credit transfer to the cooperative's
  * account; a credit note is set off) — and the seller from configuration. The e-invoice states exactly the amounts
  * billing booked, per VAT category and in total, or it is not made. Pure.
@@ -37,8 +38,8 @@ public final class EInvoiceMapping {
 
     /**
      * @param precedingIssueDate for a credit note, the issue date of the invoice it corrects (BT-26)
-     * @throws RuleViolation {@code not-an-e-invoice} for a capital call, {@code not-taxable-line} for a line outside
-     *     VAT in an invoice or credit note, {@code e-invoice-differs-from-booked} if the amounts would not be the
+     * @throws RuleViolation {@code not-an-e-invoice} for a capital call, {@code not-taxable-line} for lines outside
+     *     VAT beside taxed or exempt ones, {@code e-invoice-differs-from-booked} if the amounts would not be the
      *     booked ones
      */
     public static EInvoiceDocument of(DocumentIssued document, LocalDate precedingIssueDate, SellerProperties seller) {
@@ -94,12 +95,20 @@ public final class EInvoiceMapping {
     }
 
     static List<EInvoiceLine> lines(DocumentIssued document) {
+        var regimes =
+                document.lines().stream().map(DocumentLine::regime).distinct().toList();
+        if (regimes.contains(VatRegime.NOT_TAXABLE) && regimes.size() > 1) {
+            throw new RuleViolation(
+                    "not-taxable-line",
+                    document.number() + " has lines outside VAT beside taxed or exempt ones: EN 16931 lets lines not"
+                            + " subject to VAT (category O) stand only alone on a document (BR-O-11).");
+        }
         return IntStream.range(0, document.lines().size())
-                .mapToObj(i -> line(document.number(), i + 1, document.lines().get(i)))
+                .mapToObj(i -> line(i + 1, document.lines().get(i)))
                 .toList();
     }
 
-    private static EInvoiceLine line(String number, int no, DocumentLine line) {
+    private static EInvoiceLine line(int no, DocumentLine line) {
         return EInvoiceLines.priced(
                 String.valueOf(no),
                 line.description(),
@@ -109,23 +118,18 @@ public final class EInvoiceMapping {
                 line.unit(),
                 line.unitPrice(),
                 Money.round(line.net()), // two decimals, however the amount was read back
-                category(number, no, line),
+                category(line),
                 null,
                 null,
                 "",
                 "");
     }
 
-    static VatCategory category(String number, int no, DocumentLine line) {
+    static VatCategory category(DocumentLine line) {
         return switch (line.regime()) {
             case TAXABLE -> new VatCategory("S", line.vatRatePercent(), null, null);
             case EXEMPT_COST_SHARING -> VatCategory.COST_SHARING_EXEMPT;
-            case NOT_TAXABLE ->
-                throw new RuleViolation(
-                        "not-taxable-line",
-                        number + ", line " + no + ": a line outside VAT (category O) cannot stand beside taxed or"
-                                + " exempt lines in an e-invoice (EN 16931 BR-O-11), nor with the seller's VAT id"
-                                + " (BR-O-2).");
+            case NOT_TAXABLE -> VatCategory.NOT_SUBJECT;
         };
     }
 
@@ -154,7 +158,12 @@ public final class EInvoiceMapping {
     }
 
     private static String key(VatSubtotal subtotal) {
-        var code = subtotal.regime() == VatRegime.TAXABLE ? "S" : "E";
+        var code =
+                switch (subtotal.regime()) {
+                    case TAXABLE -> "S";
+                    case EXEMPT_COST_SHARING -> "E";
+                    case NOT_TAXABLE -> "O";
+                };
         return code + " " + rate(subtotal.ratePercent()) + "% " + amount(subtotal.net()) + " " + amount(subtotal.vat());
     }
 

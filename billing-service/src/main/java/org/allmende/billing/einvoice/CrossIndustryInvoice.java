@@ -163,7 +163,9 @@ final class CrossIndustryInvoice {
         var tax = new TradeTaxType();
         tax.setTypeCode("VAT");
         tax.setCategoryCode(line.vat().code());
-        tax.setRateApplicablePercent(line.vat().ratePercent());
+        if (!line.vat().notSubject()) {
+            tax.setRateApplicablePercent(line.vat().ratePercent()); // a line not subject to VAT has none (BR-O-05)
+        }
         settlement.addApplicableTradeTax(tax);
         if (line.from() != null) {
             settlement.setBillingSpecifiedPeriod(period(line.from(), line.to()));
@@ -178,12 +180,12 @@ final class CrossIndustryInvoice {
     private static HeaderTradeAgreementType agreement(EInvoiceDocument document) {
         var agreement = new HeaderTradeAgreementType();
         agreement.setBuyerReference(document.buyer().buyerReference());
-        agreement.setSellerTradeParty(seller(document.seller()));
+        agreement.setSellerTradeParty(seller(document.seller(), document.notSubjectToVat()));
         agreement.setBuyerTradeParty(buyer(document.buyer()));
         return agreement;
     }
 
-    private static TradePartyType seller(Seller seller) {
+    private static TradePartyType seller(Seller seller, boolean notSubjectToVat) {
         var party = new TradePartyType();
         party.setName(seller.name());
         if (seller.registration() != null) {
@@ -202,7 +204,7 @@ final class CrossIndustryInvoice {
         party.addDefinedTradeContact(contact);
         party.setPostalTradeAddress(address(seller.address()));
         party.addURIUniversalCommunication(electronicAddress(seller.electronicAddress()));
-        if (seller.vatId() != null) {
+        if (seller.vatId() != null && !notSubjectToVat) {
             party.addSpecifiedTaxRegistration(taxRegistration(seller.vatId(), "VA"));
         }
         if (seller.taxNumber() != null) {

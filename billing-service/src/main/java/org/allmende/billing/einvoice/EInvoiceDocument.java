@@ -50,6 +50,11 @@ public record EInvoiceDocument(
                 throw new IllegalArgumentException("line ids are unique, " + line.id() + " is not");
             }
         }
+        var notSubject = lines.stream().filter(l -> l.vat().notSubject()).count();
+        if (notSubject > 0 && notSubject < lines.size()) {
+            throw new IllegalArgumentException(
+                    "lines not subject to VAT stand alone on a document (BR-O-11 to BR-O-14), not beside others");
+        }
         if (type == DocumentType.INVOICE) {
             Objects.requireNonNull(dueDate, "an invoice has a due date");
             if (precedingInvoice != null) {
@@ -68,6 +73,11 @@ public record EInvoiceDocument(
         if (dueDate != null && dueDate.isBefore(issueDate)) {
             throw new IllegalArgumentException("the due date " + dueDate + " is before the issue date " + issueDate);
         }
+    }
+
+    /** Not subject to VAT as a whole: then the seller's VAT id is left out (BR-O-2). */
+    public boolean notSubjectToVat() {
+        return lines.get(0).vat().notSubject();
     }
 
     public String currency() {

@@ -240,7 +240,9 @@ final class InvoicePdf {
                     top,
                     line.vat().exempt()
                             ? "frei"
-                            : GermanFormat.percent(line.vat().ratePercent()));
+                            : line.vat().notSubject()
+                                    ? "n. stb."
+                                    : GermanFormat.percent(line.vat().ratePercent()));
             right(regular, 9, RIGHT, top, GermanFormat.money(line.netAmount()));
             var below = paragraph(bold, 9, SERVICE, top, SERVICE_WIDTH, line.name());
             for (var detail : details) {
@@ -257,7 +259,11 @@ final class InvoicePdf {
         for (var vat : totals.vatBreakdown()) {
             var label = (vat.category().exempt()
                             ? "steuerfrei"
-                            : "USt. " + GermanFormat.percent(vat.category().ratePercent()))
+                            : vat.category().notSubject()
+                                    ? "nicht steuerbar"
+                                    : "USt. "
+                                            + GermanFormat.percent(
+                                                    vat.category().ratePercent()))
                     + " auf " + GermanFormat.money(vat.taxableAmount());
             rows.add(new String[] {label, GermanFormat.money(vat.taxAmount())});
         }

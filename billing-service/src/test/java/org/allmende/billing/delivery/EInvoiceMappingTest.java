@@ -183,7 +183,7 @@ class EInvoiceMappingTest {
     }
 
     @Test
-    void aLineOutsideVatIsRefusedInAnInvoice() {
+    void linesOutsideVatBesideOthersAreRefused() {
         var invoice = invoice(
                 "RE-2026-000005",
                 buyer(1, LEITWEG_ID),
@@ -202,6 +202,23 @@ class EInvoiceMappingTest {
         assertThatThrownBy(() -> EInvoiceMapping.of(invoice, null, seller("KommunalIT eG")))
                 .isInstanceOfSatisfying(
                         RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("not-taxable-line"));
+    }
+
+    @Test
+    void anInvoiceOfLinesOutsideVatAloneIsNotSubjectToVat() {
+        var invoice = invoice(
+                "RE-2026-000006",
+                buyer(1, LEITWEG_ID),
+                List.of(line(
+                        LineKind.MEMBERSHIP_FEE, "Eintrittsgeld", "1", "FLAT", "50.00", "0", VatRegime.NOT_TAXABLE)),
+                null);
+
+        var eInvoice = EInvoiceMapping.of(invoice, null, seller("KommunalIT eG"));
+
+        assertThat(eInvoice.notSubjectToVat()).isTrue();
+        assertThat(eInvoice.totals().vatBreakdown()).singleElement().satisfies(vat -> assertThat(vat.category())
+                .isEqualTo(VatCategory.NOT_SUBJECT));
+        assertThat(eInvoice.totals().grossTotal()).isEqualByComparingTo("50.00");
     }
 
     @Test

@@ -70,6 +70,7 @@ final class EInvoiceSamples {
                 Arguments.of("mixed exempt and taxable, from contributions", mixedFromContributions()),
                 Arguments.of("credit note for an invoice", creditNote()),
                 Arguments.of("credit note set off against its invoice", creditNoteSetOff()),
+                Arguments.of("not subject to VAT", notSubjectToVat()),
                 Arguments.of("standard rated, direct debit", directDebit()),
                 Arguments.of("unit prices with many decimals", manyDecimals()),
                 Arguments.of("VAT per line differs from VAT per category", perLineRoundingDiffers()),
@@ -167,6 +168,16 @@ final class EInvoiceSamples {
                         "100.00",
                         exemptCategory())),
                 null);
+    }
+
+    /** An entrance fee: no supply, category O, so the seller's VAT id is left out (BR-O-2). */
+    static EInvoiceDocument notSubjectToVat() {
+        return invoice(
+                "RE-2026-000010",
+                TOWN,
+                TO_THE_COOPERATIVE,
+                List.of(line(
+                        "1", "Eintrittsgeld", "1", InvoiceUnit.LUMP_SUM, "250.00", "250.00", VatCategory.NOT_SUBJECT)));
     }
 
     static EInvoiceDocument manyDecimals() {
