@@ -74,8 +74,18 @@ public class DocumentFiles {
         if (stored.isPresent()) {
             return stored.get();
         }
-        var eInvoice = EInvoiceMapping.of(document, precedingIssueDate(document), seller);
-        var content = render(eInvoice, format);
+        EInvoiceDocument eInvoice;
+        byte[] content;
+        try {
+            eInvoice = EInvoiceMapping.of(document, precedingIssueDate(document), seller);
+            content = render(eInvoice, format);
+        } catch (IllegalArgumentException e) {
+            // the e-invoice model refuses what could not validate: say so rather than send it
+            log.error("{} cannot be rendered as {}: {}", document.number(), format, e.getMessage());
+            throw new RuleViolation(
+                    "e-invoice-not-valid",
+                    document.number() + " cannot be rendered as " + format + ": " + e.getMessage());
+        }
         var file = new DocumentFile(
                 EInvoiceRenderer.fileName(eInvoice, format), format.mediaType(), content, sha256(content));
         var inserted = jdbc.update(

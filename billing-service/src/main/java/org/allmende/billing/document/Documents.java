@@ -186,6 +186,7 @@ public class Documents {
         DocumentLines.check(draft.type(), lines);
         var totals = DocumentTotals.of(lines);
         var issuedOn = LocalDate.now(clock);
+        var directDebit = directDebit(draft, issuedOn); // before the series' lock, which others wait for
 
         var locked = series.lock(draft.type(), issuedOn.getYear());
         if (draft.type() == DocumentType.CREDIT_NOTE) {
@@ -244,7 +245,7 @@ public class Documents {
                 totals.net(),
                 totals.vat(),
                 totals.gross(),
-                directDebit(draft, issuedOn));
+                directDebit);
         eventStore.publish(new GenericDomainEventMessage<>(
                 draft.type().streamType(),
                 draftId.toString(),

@@ -28,7 +28,7 @@ import org.springframework.core.annotation.AliasFor;
                     responseCode = "409",
                     description = "`not-an-e-invoice` (a capital call), `leitweg-id-missing` (XRechnung of a member"
                             + " without Leitweg-ID; the PDF is delivered), `not-taxable-line`,"
-                            + " `e-invoice-differs-from-booked`",
+                            + " `e-invoice-differs-from-booked`, `e-invoice-not-valid`",
                     content =
                             @Content(
                                     mediaType = "application/problem+json",
