@@ -63,11 +63,12 @@ public class DocumentFiles {
     /**
      * The document in the format, as first delivered.
      *
-     * @throws RuleViolation {@code not-an-e-invoice} for a capital call, {@code leitweg-id-missing} for XRechnung of
+     * @throws RuleViolation {@code not-an-e-invoice} for XRechnung of a capital call (its PDF is plain), {@code
+     *     leitweg-id-missing} for XRechnung of
      *     a member without Leitweg-ID (the PDF works), and the mapping's rules
      */
     public DocumentFile file(DocumentIssued document, Format format) {
-        if (document.type() == DocumentType.CAPITAL_CALL) {
+        if (document.type() == DocumentType.CAPITAL_CALL && format != Format.PDF) {
             throw EInvoiceMapping.notAnEInvoice(document.number());
         }
         var stored = stored(document.number(), format);

@@ -37,9 +37,11 @@ public final class EInvoiceMapping {
     private EInvoiceMapping() {}
 
     /**
+     * A capital call maps to a document of type {@code CAPITAL_CALL}, not subject to VAT, which renders as a plain PDF
+     * and never as XRechnung.
+     *
      * @param precedingIssueDate for a credit note, the issue date of the invoice it corrects (BT-26)
-     * @throws RuleViolation {@code not-an-e-invoice} for a capital call, {@code not-taxable-line} for lines outside
-     *     VAT beside taxed or exempt ones, {@code e-invoice-differs-from-booked} if the amounts would not be the
+     * @throws RuleViolation {@code not-taxable-line} for lines outside VAT beside taxed or exempt ones, {@code e-invoice-differs-from-booked} if the amounts would not be the
      *     booked ones
      */
     public static EInvoiceDocument of(DocumentIssued document, LocalDate precedingIssueDate, SellerProperties seller) {
@@ -47,7 +49,7 @@ public final class EInvoiceMapping {
                 switch (document.type()) {
                     case INVOICE -> org.allmende.billing.einvoice.DocumentType.INVOICE;
                     case CREDIT_NOTE -> org.allmende.billing.einvoice.DocumentType.CREDIT_NOTE;
-                    case CAPITAL_CALL -> throw notAnEInvoice(document.number());
+                    case CAPITAL_CALL -> org.allmende.billing.einvoice.DocumentType.CAPITAL_CALL;
                 };
         var buyer = document.buyer();
         var leitwegId = buyer.leitwegId() == null || buyer.leitwegId().isBlank() ? null : buyer.leitwegId();
@@ -80,7 +82,7 @@ public final class EInvoiceMapping {
         return new RuleViolation(
                 "not-an-e-invoice",
                 number + " is a capital call: capital on shares is no supply, so there is no invoice in the sense of"
-                        + " § 14 UStG and no e-invoice of it.");
+                        + " § 14 UStG and no e-invoice of it. Its PDF is available.");
     }
 
     static PaymentInstructions payment(DocumentIssued document, SellerProperties seller) {

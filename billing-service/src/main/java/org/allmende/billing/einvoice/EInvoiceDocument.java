@@ -55,19 +55,25 @@ public record EInvoiceDocument(
             throw new IllegalArgumentException(
                     "lines not subject to VAT stand alone on a document (BR-O-11 to BR-O-14), not beside others");
         }
-        if (type == DocumentType.INVOICE) {
-            Objects.requireNonNull(dueDate, "an invoice has a due date");
-            if (precedingInvoice != null) {
-                throw new IllegalArgumentException("only a credit note names a preceding invoice");
+        switch (type) {
+            case INVOICE, CAPITAL_CALL -> {
+                Objects.requireNonNull(dueDate, "an invoice or capital call has a due date");
+                if (precedingInvoice != null) {
+                    throw new IllegalArgumentException("only a credit note names a preceding invoice");
+                }
+                if (payment instanceof PaymentInstructions.SetOff) {
+                    throw new IllegalArgumentException("only a credit note is set off, an invoice or call is paid");
+                }
+                if (type == DocumentType.CAPITAL_CALL && notSubject < lines.size()) {
+                    throw new IllegalArgumentException("capital on shares is no supply: not subject to VAT");
+                }
             }
-            if (payment instanceof PaymentInstructions.SetOff) {
-                throw new IllegalArgumentException("an invoice is paid, not set off: only a credit note is set off");
-            }
-        } else {
-            Objects.requireNonNull(precedingInvoice, "a credit note names the invoice it corrects");
-            if (payment instanceof PaymentInstructions.DirectDebit) {
-                throw new IllegalArgumentException(
-                        "a credit note is refunded by credit transfer to the member's account, not by direct debit");
+            case CREDIT_NOTE -> {
+                Objects.requireNonNull(precedingInvoice, "a credit note names the invoice it corrects");
+                if (payment instanceof PaymentInstructions.DirectDebit) {
+                    throw new IllegalArgumentException("a credit note is refunded by credit transfer to the member's"
+                            + " account, not by direct debit");
+                }
             }
         }
         if (dueDate != null && dueDate.isBefore(issueDate)) {

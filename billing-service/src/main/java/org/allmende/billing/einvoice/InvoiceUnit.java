@@ -16,6 +16,7 @@ import java.util.Optional;
  *   <tr><td>PIECE</td><td>H87</td><td>piece (goods: cartridges, spare parts)</td></tr>
  *   <tr><td>BLOCK</td><td>C62</td><td>one (a started block of a package price)</td></tr>
  *   <tr><td>MONTH</td><td>MON</td><td>month (a fee per month)</td></tr>
+ *   <tr><td>SHARE</td><td>C62</td><td>one (a share of the cooperative, in a capital call)</td></tr>
  * </table>
  */
 public enum InvoiceUnit {
@@ -26,7 +27,8 @@ public enum InvoiceUnit {
     LUMP_SUM("LS", "pauschal"),
     PIECE("H87", "Stück"),
     BLOCK("C62", "Blöcke"),
-    MONTH("MON", "Monate");
+    MONTH("MON", "Monate"),
+    SHARE("C62", "Anteile");
 
     private final String code;
     private final String label;
@@ -63,6 +65,7 @@ public enum InvoiceUnit {
                     case "PIECE" -> PIECE;
                     case "BLOCK" -> BLOCK;
                     case "MONTH" -> MONTH;
+                    case "SHARE" -> SHARE;
                     default -> null;
                 });
     }

@@ -29,6 +29,8 @@ final class PaymentTexts {
         }
         return "Bitte überweisen Sie " + GermanFormat.money(amount) + " ohne Abzug bis" + due + " auf das Konto IBAN "
                 + Sepa.grouped(transfer.iban()) + (transfer.bic() == null ? "" : " (BIC " + transfer.bic() + ")")
-                + " unter Angabe der Rechnungsnummer " + document.number() + ".";
+                + " unter Angabe der "
+                + (document.type() == DocumentType.CAPITAL_CALL ? "Abrufnummer " : "Rechnungsnummer ")
+                + document.number() + ".";
     }
 }

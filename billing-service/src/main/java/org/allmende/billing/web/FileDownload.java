@@ -26,9 +26,10 @@ import org.springframework.core.annotation.AliasFor;
                     }),
             @ApiResponse(
                     responseCode = "409",
-                    description = "`not-an-e-invoice` (a capital call), `leitweg-id-missing` (XRechnung of a member"
-                            + " without Leitweg-ID; the PDF is delivered), `not-taxable-line`,"
-                            + " `e-invoice-differs-from-booked`, `e-invoice-not-valid`",
+                    description =
+                            "`not-an-e-invoice` (XRechnung of a capital call), `leitweg-id-missing` (XRechnung of a member"
+                                    + " without Leitweg-ID; the PDF is delivered), `not-taxable-line`,"
+                                    + " `e-invoice-differs-from-booked`, `e-invoice-not-valid`",
                     content =
                             @Content(
                                     mediaType = "application/problem+json",

@@ -38,6 +38,8 @@ import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.SharedInfrastructure;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.events.membership.MemberAdmitted;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -357,14 +359,28 @@ class EInvoiceDownloadIT {
 
     @Test
     @Order(5)
-    void aCapitalCallIsNoEInvoice() throws IOException {
-        for (var format : List.of("ubl", "cii", "pdf")) {
-            var refused = download(DemoLogins.FINANCE, "/api/documents/" + capitalCall + "/" + format);
+    void aCapitalCallIsNoEInvoiceButAPlainPdf() throws IOException {
+        for (var format : List.of("ubl", "cii")) {
+            var refused = download(DemoLogins.FINANCE, ANY + capitalCall + "/" + format);
             assertThat(refused.status()).as(format).isEqualTo(409);
             assertThat(refused.problem().path("rule").asText()).isEqualTo("not-an-e-invoice");
-            var mine = download(DemoLogins.MEMBER_1, "/api/me/documents/" + capitalCall + "/" + format);
+            var mine = download(DemoLogins.MEMBER_1, MINE + capitalCall + "/" + format);
             assertThat(mine.status()).as(format).isEqualTo(409);
         }
+        var pdf = download(DemoLogins.MEMBER_1, MINE + capitalCall + "/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + capitalCall + ".pdf\"");
+        assertThat(pdf.header("Cache-Control")).isEqualTo("no-store");
+        try (var document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Kapitalabruf " + capitalCall)
+                    .contains("Gemeinde 1")
+                    .contains("2.500,00 €")
+                    .contains("Mandatsreferenz MANDAT-1");
+        }
+        assertThat(download(DemoLogins.BOARD, ANY + capitalCall + "/pdf").body())
+                .isEqualTo(pdf.body());
     }
 
     @Test

@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.allmende.billing.document.DocumentIssued;
 import org.allmende.billing.document.DocumentType;
 import org.allmende.billing.document.LineKind;
+import org.allmende.billing.einvoice.EInvoiceRenderer;
 import org.allmende.billing.einvoice.ElectronicAddress;
 import org.allmende.billing.einvoice.InvoiceUnit;
 import org.allmende.billing.einvoice.PaymentInstructions;
@@ -32,6 +34,8 @@ import org.allmende.billing.einvoice.PrecedingInvoice;
 import org.allmende.billing.einvoice.VatCategory;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.RuleViolation;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 class EInvoiceMappingTest {
@@ -168,18 +172,34 @@ class EInvoiceMappingTest {
     }
 
     @Test
-    void aCapitalCallIsNoEInvoice() {
+    void aCapitalCallIsAPlainPdfNotSubjectToVatAndNoEInvoice() throws IOException {
         var call = document(
                 DocumentType.CAPITAL_CALL,
                 "KA-2026-000001",
                 buyer(1, LEITWEG_ID),
                 null,
                 List.of(Issued.shareCapital()),
-                null);
+                mandate("MANDAT-1"));
 
-        assertThatThrownBy(() -> EInvoiceMapping.of(call, null, seller("KommunalIT eG")))
-                .isInstanceOfSatisfying(
-                        RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("not-an-e-invoice"));
+        var document = EInvoiceMapping.of(call, null, seller("KommunalIT eG"));
+
+        assertThat(document.type()).isEqualTo(org.allmende.billing.einvoice.DocumentType.CAPITAL_CALL);
+        assertThat(document.notSubjectToVat()).isTrue();
+        assertThat(document.lines().get(0).unit()).isEqualTo(InvoiceUnit.SHARE);
+        assertThat(document.totals().grossTotal()).isEqualByComparingTo("2500.00");
+        var renderer = new EInvoiceRenderer();
+        assertThatThrownBy(() -> renderer.xrechnungUbl(document)).hasMessageContaining("no e-invoice");
+        assertThatThrownBy(() -> renderer.xrechnungCii(document)).hasMessageContaining("no e-invoice");
+        try (var pdf = Loader.loadPDF(renderer.pdf(document))) {
+            var text = new PDFTextStripper().getText(pdf);
+            assertThat(text)
+                    .contains("Kapitalabruf KA-2026-000001")
+                    .contains("nicht umsatzsteuerbar")
+                    .contains("Abrufbetrag")
+                    .contains("Mandatsreferenz MANDAT-1")
+                    .doesNotContain("Rechnung ");
+            assertThat(pdf.getDocumentCatalog().getNames()).isNull(); // nothing embedded: no factur-x.xml
+        }
     }
 
     @Test
