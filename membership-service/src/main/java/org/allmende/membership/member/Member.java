@@ -157,7 +157,7 @@ public class Member {
                             + " EUR, more than the " + subscribedCapital(statutes) + " EUR of its " + shares
                             + " shares.");
         }
-        apply(new CapitalPaymentRecorded(memberId, amount, command.paidOn(), command.reference(), after));
+        apply(new CapitalPaymentRecorded(memberId, amount, command.paidOn(), command.reference(), after, null));
     }
 
     @CommandHandler

@@ -72,7 +72,7 @@ class MemberTest {
 
     private static CapitalPaymentRecorded paid(String amount, String total) {
         return new CapitalPaymentRecorded(
-                MEMBER, new BigDecimal(amount), JOINED.plusDays(10), "SEPA", new BigDecimal(total));
+                MEMBER, new BigDecimal(amount), JOINED.plusDays(10), "SEPA", new BigDecimal(total), null);
     }
 
     @Test
