@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +13,9 @@ import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
+import org.allmende.billing.payment.UnpaidCapital;
 import org.allmende.events.money.Money;
-import org.allmende.support.security.CurrentUser;
-import org.allmende.support.web.CorrelationId;
+import org.allmende.support.axon.WhoAndWhy;
 import org.allmende.support.web.NotFound;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -88,6 +87,7 @@ public class Documents {
     private final MemberLedger members;
     private final UsageLedger usage;
     private final OpenItems openItems;
+    private final UnpaidCapital unpaidCapital;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -103,6 +103,7 @@ public class Documents {
             MemberLedger members,
             UsageLedger usage,
             OpenItems openItems,
+            UnpaidCapital unpaidCapital,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -116,6 +117,7 @@ public class Documents {
         this.members = members;
         this.usage = usage;
         this.openItems = openItems;
+        this.unpaidCapital = unpaidCapital;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -196,6 +198,17 @@ public class Documents {
                 return outcome(draft, Outcome.SUPERSEDED, earlier.get(), null, null);
             }
         }
+        var dueOn = dueOn(draft, issuedOn);
+        if (draft.type() == DocumentType.CAPITAL_CALL) {
+            // under the series' lock, so capital call issues take turns: each euro is called once
+            var unpaid = unpaidCapital.toCall(member, UnpaidCapital.Portion.FULL);
+            if (totals.gross().compareTo(unpaid) > 0) {
+                throw new DocumentRefused(
+                        "capital-call-above-unpaid-capital",
+                        "Member " + draft.memberNumber() + " has " + unpaid + " EUR of capital not paid in nor called;"
+                                + " a call of " + totals.gross() + " EUR is too much.");
+            }
+        }
         var number = series.take(locked);
         jdbc.update(
                 """
@@ -213,7 +226,6 @@ public class Documents {
                     draft.memberNumber(), draft.periodFrom(), draft.periodTo(), number, intakeGroup, usageTopic);
         }
         var address = member.address();
-        var term = properties.paymentTerm(draft.type());
         var issued = new DocumentIssued(
                 draftId,
                 draft.type(),
@@ -232,7 +244,7 @@ public class Documents {
                 draft.periodFrom(),
                 draft.periodTo(),
                 issuedOn,
-                term == null ? null : issuedOn.plus(term),
+                dueOn,
                 draft.refersToNumber(),
                 CURRENCY,
                 lines,
@@ -244,7 +256,7 @@ public class Documents {
                 draft.type().streamType(),
                 draftId.toString(),
                 0L,
-                new GenericMessage<>(issued, whoAndWhy()),
+                new GenericMessage<>(issued, WhoAndWhy.current()),
                 clock.instant()));
         openItems.add(
                 switch (draft.type()) {
@@ -257,6 +269,23 @@ public class Documents {
                                 draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
                 });
         return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    /**
+     * A capital call is due on the date its run names (its period is that one day); other documents by the payment
+     * term after issue; a credit note has no due date.
+     */
+    private LocalDate dueOn(Draft draft, LocalDate issuedOn) {
+        if (draft.runKind() == RunKind.CAPITAL_CALL) {
+            if (draft.periodTo().isBefore(issuedOn)) {
+                throw new DocumentRefused(
+                        "capital-call-due-date-passed",
+                        "The run called capital by " + draft.periodTo() + "; that day has passed. Start a new run.");
+            }
+            return draft.periodTo();
+        }
+        var term = properties.paymentTerm(draft.type());
+        return term == null ? null : issuedOn.plus(term);
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */
@@ -306,18 +335,6 @@ public class Documents {
                     "Invoice " + draft.refersToNumber() + " charged " + charged + " EUR, " + creditedBefore
                             + " EUR of it credited before; " + credit + " EUR more is too much.");
         }
-    }
-
-    /** Who issued it and in which request, as membership's commands record it (ADR 0008). */
-    private static java.util.Map<String, Object> whoAndWhy() {
-        var metaData = new HashMap<String, Object>();
-        metaData.put("user", CurrentUser.name());
-        metaData.put("role", CurrentUser.roles());
-        var correlationId = CorrelationId.current();
-        if (correlationId != null) {
-            metaData.put("correlationId", correlationId);
-        }
-        return metaData;
     }
 
     /**
