@@ -53,7 +53,7 @@ class MemberTest {
     }
 
     /** A town of 8,000 inhabitants with 10 shares: 5 obligatory, 5 voluntary. */
-    private static MemberAdmitted admitted() {
+    static MemberAdmitted admitted() {
         return new MemberAdmitted(
                 MEMBER,
                 42,
