@@ -8,18 +8,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.allmende.support.intake.ConsumerLoop;
 import org.allmende.support.publishing.RelaySettings;
 import org.allmende.support.publishing.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +38,6 @@ import org.springframework.stereotype.Component;
 class BillingIntake implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(BillingIntake.class);
-    private static final long MAX_BACKOFF_MS = 10_000;
 
     private final BillingFacts facts;
     private final JdbcTemplate jdbc;
@@ -51,9 +46,7 @@ class BillingIntake implements SmartLifecycle, HealthIndicator {
     private final String topic;
     private final String groupId;
     private final boolean enabled;
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
+    private final ConsumerLoop loop = new ConsumerLoop();
     private volatile String lastError;
 
     BillingIntake(
@@ -79,48 +72,20 @@ class BillingIntake implements SmartLifecycle, HealthIndicator {
             return;
         }
         var own = RelaySettings.bind(environment, "allmende.kafka");
-        stopped = new CountDownLatch(1);
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                own.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                100,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
-        thread = new Thread(() -> run(own), "membership-intake-" + topic);
-        thread.start();
+        loop.start(
+                ConsumerLoop.consumer(own.bootstrapServers(), groupId, 100, Map.of()),
+                "membership-intake-" + topic,
+                () -> run(own));
     }
 
     @Override
-    public synchronized void stop() {
-        if (!isRunning()) {
-            return;
-        }
-        stopped.countDown();
-        consumer.wakeup();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null && thread.isAlive();
+        return loop.isRunning();
     }
 
     @Override
@@ -139,10 +104,10 @@ class BillingIntake implements SmartLifecycle, HealthIndicator {
 
     private void run(RelaySettings own) {
         var backoff = 0L;
-        try (var consumer = this.consumer) {
+        try (var consumer = loop.consumer()) {
             ensureTopic(own);
             consumer.subscribe(List.of(topic), new SeekToStoredOffsets(consumer));
-            while (stopped.getCount() > 0) {
+            while (loop.keepsRunning()) {
                 try {
                     var polled = consumer.poll(Duration.ofMillis(500));
                     for (var partition : polled.partitions()) {
@@ -156,14 +121,14 @@ class BillingIntake implements SmartLifecycle, HealthIndicator {
                     // stop() woke us up; the loop condition decides
                 } catch (RuntimeException e) {
                     lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    backoff = Math.min(MAX_BACKOFF_MS, Math.max(200, backoff * 2));
+                    backoff = ConsumerLoop.backoff(backoff);
                     log.error("billing fact not applied; reading it again in {} ms", backoff, e);
                     try {
                         consumer.assignment().forEach(partition -> seekToStored(consumer, partition));
                     } catch (RuntimeException rewindFailed) {
                         log.error("cannot rewind to the stored offsets", rewindFailed);
                     }
-                    pause(backoff);
+                    loop.pause(backoff);
                 }
             }
         } catch (RuntimeException e) {
@@ -199,14 +164,6 @@ class BillingIntake implements SmartLifecycle, HealthIndicator {
                     .ensureExists();
         } catch (RuntimeException e) {
             log.warn("billing topic {} not created: {}", topic, e.getMessage());
-        }
-    }
-
-    private void pause(long millis) {
-        try {
-            stopped.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

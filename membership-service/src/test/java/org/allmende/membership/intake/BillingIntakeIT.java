@@ -156,15 +156,19 @@ class BillingIntakeIT {
         publish(payment(memberId, 1, capital(1, "1000.00")), UUID.randomUUID().toString());
         readEverything();
 
-        assertThat(entry(payer.number()).path("paidInCapital").decimalValue())
+        var history = board.get("/api/members/" + payer.number() + "/history").json();
+        assertThat(history.findValuesAsText("type"))
                 .as("the same allocation again, in the same event or another: paid in once")
-                .isEqualByComparingTo("1000.00");
-        var changes = board.get("/api/members/" + payer.number() + "/register-extract")
-                .json()
-                .path("changes");
-        assertThat(changes.findValuesAsText("description"))
-                .filteredOn(d -> d.contains("KA-2026-000001"))
+                .filteredOn("CapitalPaymentRecorded"::equals)
                 .hasSize(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(board.get("/api/members/" + payer.number() + "/register-extract")
+                                .json()
+                                .path("changes")
+                                .findValuesAsText("description"))
+                        .filteredOn(d -> d.contains("KA-2026-000001"))
+                        .hasSize(1));
+        assertThat(entry(payer.number()).path("paidInCapital").decimalValue()).isEqualByComparingTo("1000.00");
     }
 
     @Test
@@ -183,8 +187,11 @@ class BillingIntakeIT {
                 UUID.randomUUID().toString());
         readEverything();
 
-        assertThat(entry(payer.number()).path("paidInCapital").decimalValue()).isEqualByComparingTo("6000.00");
-        assertThat(entry(payer.number()).path("capitalHeld").decimalValue()).isEqualByComparingTo("500.00");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(entry(payer.number()).path("paidInCapital").decimalValue())
+                    .isEqualByComparingTo("6000.00");
+            assertThat(entry(payer.number()).path("capitalHeld").decimalValue()).isEqualByComparingTo("500.00");
+        });
         var held = service.api(DemoLogins.FINANCE)
                 .get("/api/capital-payments/held")
                 .json();
@@ -204,7 +211,9 @@ class BillingIntakeIT {
                         new BigDecimal("-1000.00")),
                 UUID.randomUUID().toString());
         readEverything();
-        assertThat(entry(payer.number()).path("paidInCapital").decimalValue()).isEqualByComparingTo("5000.00");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        entry(payer.number()).path("paidInCapital").decimalValue())
+                .isEqualByComparingTo("5000.00"));
     }
 
     @Test
@@ -229,7 +238,9 @@ class BillingIntakeIT {
                 .get("/api/billing-intake/parked")
                 .json();
         assertThat(parked.findValuesAsText("reason")).containsExactlyInAnyOrder("malformed", "member-unknown");
-        assertThat(entry(leaver.number()).path("paidInCapital").decimalValue()).isEqualByComparingTo("3000.00");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        entry(leaver.number()).path("paidInCapital").decimalValue())
+                .isEqualByComparingTo("3000.00"));
     }
 
     @Test
@@ -267,8 +278,14 @@ class BillingIntakeIT {
         publish(payout, eventId);
         readEverything();
 
-        assertThat(entry(leaver.number()).path("capitalToPayOut").decimalValue())
-                .isZero();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        entry(leaver.number()).path("capitalToPayOut").decimalValue())
+                .isZero());
+        assertThat(board.get("/api/members/" + leaver.number() + "/history")
+                        .json()
+                        .findValuesAsText("type"))
+                .filteredOn("CapitalPaidOut"::equals)
+                .hasSize(1);
         var extract = board.get("/api/members/" + leaver.number() + "/register-extract")
                 .json()
                 .path("changes");
