@@ -98,6 +98,8 @@ public class BillingConfig {
                         .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.POST, "/api/capital-calls", "/api/payouts/*/payment")
                         .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/payouts/*/pain.001")
+                        .hasRole(finance)
                         .requestMatchers(HttpMethod.GET, "/api/payouts", "/api/payouts/*")
                         .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.POST, "/api/admin/documents/rebuild")

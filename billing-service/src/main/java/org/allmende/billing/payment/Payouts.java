@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +41,21 @@ public class Payouts {
             BigDecimal paidOut,
             LocalDate paidOn,
             String reference,
-            List<String> nettedAgainst) {}
+            List<String> nettedAgainst,
+            String accountIban,
+            String messageId) {}
+
+    /** Where the rest goes: the member's account as finance gives it; none given, the member's latest mandate's. */
+    public record Account(String iban, String bic, String holder) {}
 
     private final JdbcTemplate jdbc;
     private final Bookings bookings;
     private final AccountFacts facts;
+    private final CreditorProperties cooperative;
     private final Clock clock;
 
-    Payouts(JdbcTemplate jdbc, Bookings bookings, AccountFacts facts, Clock clock) {
+    Payouts(JdbcTemplate jdbc, Bookings bookings, AccountFacts facts, CreditorProperties cooperative, Clock clock) {
+        this.cooperative = cooperative;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.facts = facts;
@@ -83,7 +92,7 @@ public class Payouts {
      * then, the rest transferred; PayoutMade is appended in the same transaction. Paid before: answered as it is.
      */
     @Transactional
-    public PayoutView pay(UUID payoutId, LocalDate paidOnOrToday, String by) {
+    public PayoutView pay(UUID payoutId, LocalDate paidOnOrToday, Account given, String by) {
         var paidOn = paidOnOrToday == null ? LocalDate.now(clock) : paidOnOrToday;
         if (paidOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("paidOn", "not-in-future", "must not be after today");
@@ -118,6 +127,10 @@ public class Payouts {
         }
         var netted = payout.capital().subtract(left);
         var reference = ("AUS-" + payout.memberNumber() + "-" + payout.effectiveOn());
+        var account = left.signum() > 0 ? account(given, payout.memberNumber()) : null;
+        if (account != null) {
+            transfer(payoutId, payout.memberNumber(), account, left, reference);
+        }
         jdbc.update(
                 """
                 update payout set status = 'PAID', netted = ?, paid_out = ?, paid_on = ?, reference = ?, paid_at = ?,
@@ -146,6 +159,76 @@ public class Payouts {
                 left,
                 reference));
         return byId(payoutId);
+    }
+
+    /** The account checked (IBAN check digits, BIC format; 400 naming the field), or the latest mandate's. */
+    private Account account(Account given, long memberNumber) {
+        if (given != null && given.iban() != null && !given.iban().isBlank()) {
+            var bic = given.bic() == null || given.bic().isBlank() ? null : BankAccounts.bic("bic", given.bic());
+            var holder = given.holder() == null || given.holder().isBlank()
+                    ? jdbc.queryForObject("select name from member where member_number = ?", String.class, memberNumber)
+                    : given.holder();
+            return new Account(BankAccounts.iban("iban", given.iban()), bic, holder);
+        }
+        return jdbc
+                .query(
+                        """
+                        select iban, bic, debtor_name from sepa_mandate where member_number = ?
+                        order by (ended_on is null) desc, signed_on desc limit 1
+                        """,
+                        (row, i) ->
+                                new Account(row.getString("iban"), row.getString("bic"), row.getString("debtor_name")),
+                        memberNumber)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Records where the rest goes and, with the cooperative's own account configured, makes the SEPA credit
+     * transfer file for the bank (pain.001.001.03), executed today.
+     */
+    private void transfer(UUID payoutId, long memberNumber, Account account, BigDecimal amount, String reference) {
+        String messageId = null;
+        String file = null;
+        if (cooperative.iban() != null && !cooperative.iban().isBlank()) {
+            var createdAt = OffsetDateTime.now(clock);
+            messageId = "ALLMENDE-PO-"
+                    + createdAt.format(DateTimeFormatter.BASIC_ISO_DATE).substring(0, 8) + "-" + memberNumber;
+            var holder = account.holder().length() > 70 ? account.holder().substring(0, 70) : account.holder();
+            file = Pain001.write(
+                    messageId,
+                    createdAt,
+                    LocalDate.now(clock),
+                    cooperative.name(),
+                    BankAccounts.compact(cooperative.iban()),
+                    cooperative.bic() == null || cooperative.bic().isBlank() ? null : cooperative.bic(),
+                    new Pain001.Transfer(
+                            reference,
+                            amount,
+                            holder,
+                            account.iban(),
+                            account.bic(),
+                            "Auszahlung Geschaeftsguthaben " + reference));
+        }
+        jdbc.update(
+                """
+                update payout set account_iban = ?, account_bic = ?, account_holder = ?, message_id = ?, pain001 = ?
+                where payout_id = ?
+                """,
+                account.iban(),
+                account.bic(),
+                account.holder(),
+                messageId,
+                file,
+                payoutId);
+    }
+
+    /** The credit transfer file of a paid payout, as made; empty if none was made. */
+    public Optional<String> transferFile(UUID payoutId) {
+        return jdbc.queryForList("select pain001 from payout where payout_id = ?", String.class, payoutId).stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     public PayoutView byId(UUID payoutId) {
@@ -189,7 +272,9 @@ public class Payouts {
                 plain.paidOut(),
                 plain.paidOn(),
                 plain.reference(),
-                documents);
+                documents,
+                plain.accountIban(),
+                plain.messageId());
     }
 
     private static PayoutView view(ResultSet row, int index) throws SQLException {
@@ -206,6 +291,8 @@ public class Payouts {
                 row.getBigDecimal("paid_out"),
                 paidOn == null ? null : paidOn.toLocalDate(),
                 row.getString("reference"),
-                List.of());
+                List.of(),
+                row.getString("account_iban"),
+                row.getString("message_id"));
     }
 }

@@ -8,8 +8,12 @@ import org.allmende.billing.payment.Payouts;
 import org.allmende.billing.payment.UnpaidCapital.Portion;
 import org.allmende.billing.run.CapitalCalls;
 import org.allmende.support.security.CurrentUser;
+import org.allmende.support.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +55,12 @@ class CapitalController {
         return payouts.byId(payoutId);
     }
 
-    record PayoutPayment(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn) {}
+    /** {@code iban}, {@code bic}, {@code accountHolder}: the member's account (default: its latest mandate's). */
+    record PayoutPayment(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            String iban,
+            String bic,
+            String accountHolder) {}
 
     /**
      * Finance pays the payout (today unless {@code paidOn} says an earlier day): set off against the member's open
@@ -59,7 +68,24 @@ class CapitalController {
      */
     @PostMapping("/api/payouts/{payoutId}/payment")
     Payouts.PayoutView pay(@PathVariable UUID payoutId, @RequestBody(required = false) PayoutPayment payment) {
-        return payouts.pay(payoutId, payment == null ? null : payment.paidOn(), CurrentUser.name());
+        return payouts.pay(
+                payoutId,
+                payment == null ? null : payment.paidOn(),
+                payment == null ? null : new Payouts.Account(payment.iban(), payment.bic(), payment.accountHolder()),
+                CurrentUser.name());
+    }
+
+    /** The SEPA credit transfer of the payout's rest (pain.001.001.03), for the bank; 404 if none was made. */
+    @GetMapping(path = "/api/payouts/{payoutId}/pain.001", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> transferFile(@PathVariable UUID payoutId) {
+        var file = payouts.transferFile(payoutId)
+                .orElseThrow(() -> new NotFound("No credit transfer file was made for payout " + payoutId + "."));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"payout-" + payoutId + ".pain.001.xml\"")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(file);
     }
 
     enum PayoutStatus {

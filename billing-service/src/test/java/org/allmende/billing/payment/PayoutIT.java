@@ -61,7 +61,11 @@ class PayoutIT {
     }
 
     private static JsonNode pay(String payoutId) {
-        var response = days.finance().post("/api/payouts/" + payoutId + "/payment", "{}");
+        return pay(payoutId, "{}");
+    }
+
+    private static JsonNode pay(String payoutId, String body) {
+        var response = days.finance().post("/api/payouts/" + payoutId + "/payment", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -86,9 +90,20 @@ class PayoutIT {
         assertThat(due.get(0).path("capital").decimalValue()).isEqualByComparingTo("1000.00");
         assertThat(due.get(0).path("dueBy").asText()).isEqualTo("2026-06-30");
 
-        var paid = pay(due.get(0).path("payoutId").asText());
+        var paid = pay(
+                due.get(0).path("payoutId").asText(),
+                "{\"iban\":\"DE02 1203 0000 0000 2020 51\",\"accountHolder\":\"Gemeinde 41\"}");
 
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("accountIban").asText()).isEqualTo("DE02120300000000202051");
+        var file =
+                days.finance().get("/api/payouts/" + paid.path("payoutId").asText() + "/pain.001", "application/xml");
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        PainSchema.validate(PainSchema.PAIN_001, file.body());
+        assertThat(file.body())
+                .contains("<InstdAmt Ccy=\"EUR\">881.00</InstdAmt>")
+                .contains("<IBAN>DE02120300000000202051</IBAN>")
+                .contains("<EndToEndId>AUS-41-2025-12-31</EndToEndId>");
         assertThat(paid.path("netted").decimalValue()).isEqualByComparingTo("119.00");
         assertThat(paid.path("paidOut").decimalValue()).isEqualByComparingTo("881.00");
         assertThat(paid.path("nettedAgainst").get(0).asText()).isEqualTo("RE-2026-000401");
@@ -132,6 +147,15 @@ class PayoutIT {
         var paid = pay(payouts(42).get(0).path("payoutId").asText());
 
         assertThat(paid.path("cause").asText()).isEqualTo("SHARES_GIVEN_UP");
+        assertThat(paid.path("accountIban").isNull())
+                .as("no account given and no mandate: finance transfers by hand, no file")
+                .isTrue();
+        assertThat(days.finance()
+                        .get(
+                                "/api/payouts/" + paid.path("payoutId").asText() + "/pain.001",
+                                "application/xml, application/problem+json")
+                        .status())
+                .isEqualTo(404);
         assertThat(paid.path("netted").decimalValue()).isZero();
         assertThat(paid.path("paidOut").decimalValue()).isEqualByComparingTo("500.00");
     }
