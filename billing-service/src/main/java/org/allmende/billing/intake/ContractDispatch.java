@@ -204,6 +204,7 @@ public class ContractDispatch {
                     givenUp.payoutDueBy());
         } else if (event instanceof CapitalTransferred transfer) {
             members.capitalChanged(transfer.memberId(), transfer.sharesAfter(), transfer.paidInCapitalAfter());
+            unpaidCapital.checkNominalValue(transfer.shares(), transfer.amount());
         } else if (event instanceof MergerAgreed merger) {
             if ("MERGED".equals(merger.role())) {
                 members.leaving(merger.memberId(), merger.endsOn(), merger.successorMemberId());

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.allmende.billing.ledger.MemberView;
 import org.allmende.events.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UnpaidCapital {
+
+    private static final Logger log = LoggerFactory.getLogger(UnpaidCapital.class);
 
     /** How much of each share a run calls. */
     public enum Portion {
@@ -80,6 +84,22 @@ public class UnpaidCapital {
                 BigDecimal.class,
                 memberNumber,
                 memberNumber);
+    }
+
+    /**
+     * Membership transfers whole shares at its nominal value (§76 GenG): a transfer at another value means billing's
+     * {@code allmende.capital.nominal-value} differs from membership's statutes, and capital calls would be wrong.
+     * Said loudly (an ALERT in the log), not refused: the transfer happened.
+     */
+    public void checkNominalValue(int shares, BigDecimal amount) {
+        if (shares > 0 && Money.times(capital.nominalValue(), shares).compareTo(amount) != 0) {
+            log.error(
+                    "ALERT allmende.capital.nominal-value {} disagrees with membership's statutes: {} shares were"
+                            + " transferred at {} EUR",
+                    capital.nominalValue(),
+                    shares,
+                    amount);
+        }
     }
 
     /** Membership recorded billing's allocation as paid-in capital (from its CapitalPaymentRecorded). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,11 +75,7 @@ public class CapitalCalls {
      * payment term from today). Nothing to call: no run, an empty answer.
      */
     public CapitalCallRun call(Portion portion, LocalDate dueOn) {
-        var today = LocalDate.now(clock);
-        var due = dueOn == null ? today.plus(documents.paymentTerms().capitalCall()) : dueOn;
-        if (!due.isAfter(today)) {
-            throw new InvalidField("dueOn", "after-today", "a capital call is due after the day it is issued");
-        }
+        var due = dueOn(dueOn, LocalDate.now(clock), documents.paymentTerms().capitalCall());
         var calls = new ArrayList<Call>();
         for (var member : members.all()) {
             if (!"ACTIVE".equals(member.status()) || member.shares() < 1) {
@@ -102,6 +99,18 @@ public class CapitalCalls {
         }
         var total = calls.stream().map(Call::amount).reduce(Money.ZERO, BigDecimal::add);
         return new CapitalCallRun(runId, portion, due, total, calls, issuing.issue(runId));
+    }
+
+    /**
+     * The due date of a run's calls: the one asked for, else the capital call payment term from today; never today
+     * or before (400 {@code dueOn} {@code after-today}).
+     */
+    static LocalDate dueOn(LocalDate asked, LocalDate today, Period paymentTerm) {
+        var due = asked == null ? today.plus(paymentTerm) : asked;
+        if (!due.isAfter(today)) {
+            throw new InvalidField("dueOn", "after-today", "a capital call is due after the day it is issued");
+        }
+        return due;
     }
 
     /** Whole shares at their called value where the amount is that; otherwise the amount still unpaid as one. */
