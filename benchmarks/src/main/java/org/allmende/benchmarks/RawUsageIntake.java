@@ -21,14 +21,13 @@ import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
 import org.allmende.events.wire.Headers;
+import org.allmende.support.intake.ConsumerLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The baseline: this machine's practical limit for taking usage records from Kafka into PostgreSQL exactly once. A
@@ -133,27 +132,11 @@ final class RawUsageIntake implements AutoCloseable {
                 statement.execute(SCHEMA);
             }
             connection.setAutoCommit(false);
-            var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                    4 * 1024 * 1024,
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            var consumer = ConsumerLoop.consumer(
                     bootstrapServers,
-                    ConsumerConfig.GROUP_ID_CONFIG,
                     "usage-baseline",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                     settings.maxPollRecords(),
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                    false,
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                    StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                    ByteArrayDeserializer.class));
+                    Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024));
             var intake = new RawUsageIntake(consumer, connection, topic);
             intake.thread.start();
             return intake;

@@ -32,6 +32,7 @@ class PlatformIT {
         var postgres = SharedInfrastructure.postgres();
         var kafka = SharedInfrastructure.kafka();
         var topic = SharedInfrastructure.unique("membership_topic");
+        var billingTopic = SharedInfrastructure.unique("billing_topic");
         platform = Platform.start(new Platform.Settings(
                 postgres.ensureDatabase(SharedInfrastructure.unique("membership")),
                 postgres.ensureDatabase(SharedInfrastructure.unique("billing")),
@@ -43,7 +44,9 @@ class PlatformIT {
                 Path.of(System.getProperty("allmende.services.dir", "target/services")),
                 Map.of(
                         "allmende.kafka.topic", topic,
-                        "allmende.intake.membership-topic", topic),
+                        "allmende.intake.membership-topic", topic,
+                        "allmende.publishing.topic", billingTopic,
+                        "allmende.billing-intake.topic", billingTopic),
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
                 Path.of("target/platform-logs")));
         membership = ApiClient.anonymous(platform.membership().baseUrl());
@@ -175,6 +178,59 @@ class PlatformIT {
         assertThat(intake.path("openParkedRecords").asLong()).isZero();
         var names = billing.as(DemoLogins.FINANCE).get("/api/members").json().findValuesAsText("name");
         assertThat(names).containsOnlyOnce("Gemeinde Ohnenetz", "Stadt Funkstille");
+    }
+
+    /** ADR 0024: billing calls capital, a payment on the call becomes paid-in capital in membership, and back. */
+    @Test
+    void aCapitalCallPaidInBillingBecomesPaidInCapitalInMembership() {
+        var memberNumber = admit("Landkreis Kassel", 4);
+        var finance = billing.as(DemoLogins.FINANCE);
+        await().atMost(PATIENCE)
+                .until(() -> finance.get("/api/members/" + memberNumber).status() == 200);
+
+        var run = finance.post("/api/capital-calls", Map.of("portion", "FIRST_INSTALMENT"));
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        var call = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        run.json().path("issue").path("drafts").forEach(draft -> {
+            if (draft.path("memberNumber").asLong() == memberNumber) {
+                call.add(draft);
+            }
+        });
+        assertThat(call)
+                .singleElement()
+                .satisfies(d -> assertThat(d.path("outcome").asText()).isEqualTo("ISSUED"));
+        var number = call.get(0).path("number").asText();
+
+        var paid = finance.post(
+                "/api/payments",
+                Map.of(
+                        "amount",
+                        "200.00",
+                        "bookedOn",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                                .toString(),
+                        "referenceText",
+                        "Kapitalabruf " + number,
+                        "bankReference",
+                        "PLATFORM-" + number));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(membership
+                        .as(DemoLogins.BOARD)
+                        .get("/api/members/" + memberNumber)
+                        .json()
+                        .path("paidInCapital")
+                        .decimalValue())
+                .isEqualByComparingTo("200.00"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(finance.get("/api/members/" + memberNumber)
+                        .json()
+                        .path("paidInCapital")
+                        .decimalValue())
+                .as("back in billing from membership's CapitalPaymentRecorded")
+                .isEqualByComparingTo("200.00"));
+        var again = finance.post("/api/capital-calls", Map.of("portion", "FIRST_INSTALMENT"));
+        assertThat(again.json().path("calls").findValuesAsText("memberNumber"))
+                .doesNotContain(Long.toString(memberNumber));
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule onlyPublishingTalksToKafka = noClasses()
+    static final ArchRule onlyPublishingAndIntakeTalkToKafka = noClasses()
             .that()
-            .resideOutsideOfPackage("..publishing..")
+            .resideOutsideOfPackages("..publishing..", "..intake..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.apache.kafka..");

@@ -35,6 +35,9 @@ public final class RunningMembershipService implements AutoCloseable {
         properties.computeIfAbsent("allmende.kafka.bootstrap-servers", key -> SharedInfrastructure.kafka()
                 .bootstrapServers());
         properties.put("allmende.kafka.topic", topic);
+        // billing's facts from a topic of this service's own, unless the test names one
+        properties.computeIfAbsent("allmende.billing-intake.topic", key -> "billing_facts_for_" + database);
+        properties.putIfAbsent("allmende.billing-intake.group-id", "membership-" + database);
         var service = RunningService.start(MembershipService::start, database, properties);
         return new RunningMembershipService(service, topic);
     }

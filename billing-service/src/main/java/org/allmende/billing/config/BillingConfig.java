@@ -2,6 +2,7 @@ package org.allmende.billing.config;
 
 import org.allmende.billing.einvoice.SellerProperties;
 import org.allmende.billing.intake.IntakeProperties;
+import org.allmende.billing.payment.CapitalProperties;
 import org.allmende.billing.payment.CreditorProperties;
 import org.allmende.billing.payment.DirectDebitProperties;
 import org.allmende.billing.payment.DunningProperties;
@@ -26,7 +27,8 @@ import org.springframework.security.web.SecurityFilterChain;
     CreditorProperties.class,
     DirectDebitProperties.class,
     DunningProperties.class,
-    SellerProperties.class
+    SellerProperties.class,
+    CapitalProperties.class
 })
 public class BillingConfig {
 
@@ -113,6 +115,12 @@ public class BillingConfig {
                         .hasAnyRole(finance, board)
                         .requestMatchers(
                                 HttpMethod.GET, "/api/documents/*/ubl", "/api/documents/*/cii", "/api/documents/*/pdf")
+                        .hasAnyRole(finance, board)
+                        .requestMatchers(HttpMethod.POST, "/api/capital-calls", "/api/payouts/*/payment")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/payouts/*/pain.001")
+                        .hasRole(finance)
+                        .requestMatchers(HttpMethod.GET, "/api/payouts", "/api/payouts/*")
                         .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.POST, "/api/admin/documents/rebuild")
                         .hasRole(admin)

@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +15,9 @@ import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.payment.Mandates;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
+import org.allmende.billing.payment.UnpaidCapital;
 import org.allmende.events.money.Money;
-import org.allmende.support.security.CurrentUser;
-import org.allmende.support.web.CorrelationId;
+import org.allmende.support.axon.WhoAndWhy;
 import org.allmende.support.web.NotFound;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -92,6 +91,7 @@ public class Documents {
     private final LateUsageSettlements lateUsage;
     private final OpenItems openItems;
     private final Mandates mandates;
+    private final UnpaidCapital unpaidCapital;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -109,6 +109,7 @@ public class Documents {
             LateUsageSettlements lateUsage,
             OpenItems openItems,
             Mandates mandates,
+            UnpaidCapital unpaidCapital,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -124,6 +125,7 @@ public class Documents {
         this.lateUsage = lateUsage;
         this.openItems = openItems;
         this.mandates = mandates;
+        this.unpaidCapital = unpaidCapital;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -205,6 +207,17 @@ public class Documents {
                 return outcome(draft, Outcome.SUPERSEDED, earlier.get(), null, null);
             }
         }
+        var dueOn = dueOn(draft, issuedOn);
+        if (draft.type() == DocumentType.CAPITAL_CALL) {
+            // under the series' lock, so capital call issues take turns: each euro is called once
+            var unpaid = unpaidCapital.toCall(member, UnpaidCapital.Portion.FULL);
+            if (totals.gross().compareTo(unpaid) > 0) {
+                throw new DocumentRefused(
+                        "capital-call-above-unpaid-capital",
+                        "Member " + draft.memberNumber() + " has " + unpaid + " EUR of capital not paid in nor called;"
+                                + " a call of " + totals.gross() + " EUR is too much.");
+            }
+        }
         var number = series.take(locked);
         jdbc.update(
                 """
@@ -229,7 +242,6 @@ public class Documents {
             }
         }
         var address = member.address();
-        var term = properties.paymentTerm(draft.type());
         var issued = new DocumentIssued(
                 draftId,
                 draft.type(),
@@ -248,7 +260,7 @@ public class Documents {
                 draft.periodFrom(),
                 draft.periodTo(),
                 issuedOn,
-                term == null ? null : issuedOn.plus(term),
+                dueOn,
                 draft.refersToNumber(),
                 CURRENCY,
                 lines,
@@ -261,7 +273,7 @@ public class Documents {
                 draft.type().streamType(),
                 draftId.toString(),
                 0L,
-                new GenericMessage<>(issued, whoAndWhy()),
+                new GenericMessage<>(issued, WhoAndWhy.current()),
                 clock.instant()));
         openItems.add(
                 switch (draft.type()) {
@@ -288,6 +300,23 @@ public class Documents {
         return mandates.usableOn(draft.memberNumber(), issuedOn)
                 .flatMap(m -> creditorId.map(id -> new DirectDebitAtIssue(m.reference(), id, m.iban(), m.debtorName())))
                 .orElse(null);
+    }
+
+    /**
+     * A capital call is due on the date its run names (its period is that one day); other documents by the payment
+     * term after issue; a credit note has no due date.
+     */
+    private LocalDate dueOn(Draft draft, LocalDate issuedOn) {
+        if (draft.runKind() == RunKind.CAPITAL_CALL) {
+            if (draft.periodTo().isBefore(issuedOn)) {
+                throw new DocumentRefused(
+                        "capital-call-due-date-passed",
+                        "The run called capital by " + draft.periodTo() + "; that day has passed. Start a new run.");
+            }
+            return draft.periodTo();
+        }
+        var term = properties.paymentTerm(draft.type());
+        return term == null ? null : issuedOn.plus(term);
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */
@@ -337,18 +366,6 @@ public class Documents {
                     "Invoice " + draft.refersToNumber() + " charged " + charged + " EUR, " + creditedBefore
                             + " EUR of it credited before; " + credit + " EUR more is too much.");
         }
-    }
-
-    /** Who issued it and in which request, as membership's commands record it (ADR 0008). */
-    private static java.util.Map<String, Object> whoAndWhy() {
-        var metaData = new HashMap<String, Object>();
-        metaData.put("user", CurrentUser.name());
-        metaData.put("role", CurrentUser.roles());
-        var correlationId = CorrelationId.current();
-        if (correlationId != null) {
-            metaData.put("correlationId", correlationId);
-        }
-        return metaData;
     }
 
     /**

@@ -7,6 +7,8 @@ import org.allmende.billing.ledger.CatalogLedger;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.SubscriptionLedger;
 import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.billing.payment.Payouts;
+import org.allmende.billing.payment.UnpaidCapital;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
@@ -51,6 +53,8 @@ public class ContractDispatch {
     private final CatalogLedger catalog;
     private final SubscriptionLedger subscriptions;
     private final UsageLedger usageLedger;
+    private final UnpaidCapital unpaidCapital;
+    private final Payouts payouts;
     private final Clock clock;
 
     ContractDispatch(
@@ -59,7 +63,11 @@ public class ContractDispatch {
             CatalogLedger catalog,
             SubscriptionLedger subscriptions,
             UsageLedger usageLedger,
+            UnpaidCapital unpaidCapital,
+            Payouts payouts,
             Clock clock) {
+        this.unpaidCapital = unpaidCapital;
+        this.payouts = payouts;
         this.usageLedger = usageLedger;
         this.jdbc = jdbc;
         this.members = members;
@@ -99,7 +107,7 @@ public class ContractDispatch {
             return Outcome.DUPLICATE;
         }
         try {
-            handle(event);
+            handle(event, eventId);
             if (event instanceof MemberAdmitted admitted) {
                 recheck.member(admitted.memberNumber());
             } else if (event instanceof ServiceSubscribed subscribed) {
@@ -165,7 +173,7 @@ public class ContractDispatch {
 
     private static final String USAGE_TYPE = UsageRecorded.class.getSimpleName();
 
-    private void handle(Object event) {
+    private void handle(Object event, UUID eventId) {
         if (event instanceof UsageRecorded usage) {
             // a parked record applied on retry: it counts as arriving now
             usageLedger.record(new UsageLedger.Arrival(usage, Integer.MAX_VALUE, Long.MAX_VALUE));
@@ -175,6 +183,10 @@ public class ContractDispatch {
             members.sharesChanged(approved.memberId(), approved.totalShares());
         } else if (event instanceof CapitalPaymentRecorded payment) {
             members.paidIn(payment.memberId(), payment.paidInCapital());
+            if (payment.billingAllocationId() != null) {
+                unpaidCapital.acknowledged(
+                        payment.billingAllocationId(), payment.amount(), Timestamp.from(clock.instant()));
+            }
         } else if (event instanceof NoticeGiven notice) {
             if (notice.shares() == null) {
                 members.leaving(notice.memberId(), notice.effectiveOn(), null);
@@ -183,8 +195,16 @@ public class ContractDispatch {
             members.leaving(excluded.memberId(), excluded.effectiveOn(), null);
         } else if (event instanceof SharesGivenUp givenUp) {
             members.sharesGivenUp(givenUp.memberId(), givenUp.remainingShares(), givenUp.capitalToPayOut());
+            payouts.due(
+                    eventId,
+                    givenUp.memberId(),
+                    "SHARES_GIVEN_UP",
+                    givenUp.effectiveOn(),
+                    givenUp.capitalToPayOut(),
+                    givenUp.payoutDueBy());
         } else if (event instanceof CapitalTransferred transfer) {
             members.capitalChanged(transfer.memberId(), transfer.sharesAfter(), transfer.paidInCapitalAfter());
+            unpaidCapital.checkNominalValue(transfer.shares(), transfer.amount());
         } else if (event instanceof MergerAgreed merger) {
             if ("MERGED".equals(merger.role())) {
                 members.leaving(merger.memberId(), merger.endsOn(), merger.successorMemberId());
@@ -196,6 +216,8 @@ public class ContractDispatch {
             members.moved(moved.memberId(), moved.address());
         } else if (event instanceof MembershipEnded ended) {
             members.ended(ended.memberId(), ended.endedOn(), ended.capitalToPayOut(), ended.payoutDueBy());
+            payouts.due(
+                    eventId, ended.memberId(), "EXIT", ended.endedOn(), ended.capitalToPayOut(), ended.payoutDueBy());
         } else if (event instanceof MembershipApplicationSubmitted
                 || event instanceof MembershipApplicationApproved
                 || event instanceof MembershipApplicationRejected

@@ -12,9 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.allmende.support.intake.ConsumerLoop;
 import org.allmende.support.publishing.RelaySettings;
 import org.allmende.support.publishing.Topic;
 import org.allmende.support.web.RuleViolation;
@@ -24,8 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -44,15 +41,12 @@ import org.springframework.stereotype.Component;
 public class MembershipIntake implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipIntake.class);
-    private static final long MAX_BACKOFF_MS = 10_000;
 
     private final IntakeProperties properties;
     private final Environment environment;
     private final RecordIntake intake;
     private final ConsumerOffsets offsets;
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
+    private final ConsumerLoop loop = new ConsumerLoop();
     private volatile String lastError;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private final Queue<Consumer<KafkaConsumer<String, byte[]>>> tasks = new ConcurrentLinkedQueue<>();
@@ -70,51 +64,23 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
         if (isRunning()) {
             return;
         }
-        stopped = new CountDownLatch(1);
         // Usage comes in volume: up to 4 MiB per partition and fetch, so a poll can fill max-poll-records.
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                4 * 1024 * 1024,
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        var consumer = ConsumerLoop.consumer(
                 properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
                 properties.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 properties.maxPollRecords(),
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
-        thread = new Thread(this::run, "billing-intake-" + properties.membershipTopic());
-        thread.start();
+                Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024));
+        loop.start(consumer, "billing-intake-" + properties.membershipTopic(), this::run);
     }
 
     @Override
-    public synchronized void stop() {
-        if (!isRunning()) {
-            return;
-        }
-        stopped.countDown();
-        consumer.wakeup();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+    public void stop() {
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null && thread.isAlive();
+        return loop.isRunning();
     }
 
     /** The partitions of the membership topic this instance reads now. */
@@ -158,7 +124,7 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
                 done.completeExceptionally(e);
             }
         });
-        consumer.wakeup();
+        loop.consumer().wakeup();
         return done;
     }
 
@@ -175,10 +141,10 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         var backoff = 0L;
-        try (var consumer = this.consumer) {
+        try (var consumer = loop.consumer()) {
             ensureUsageTopic();
             consumer.subscribe(properties.topics(), new SeekToStoredOffsets(consumer));
-            while (stopped.getCount() > 0) {
+            while (loop.keepsRunning()) {
                 ConsumerRecords<String, byte[]> polled = ConsumerRecords.empty();
                 try {
                     for (var task = tasks.poll(); task != null; task = tasks.poll()) {
@@ -197,14 +163,14 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
                     // stop() woke us up; the loop condition decides
                 } catch (RuntimeException e) {
                     lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    backoff = Math.min(MAX_BACKOFF_MS, Math.max(200, backoff * 2));
+                    backoff = ConsumerLoop.backoff(backoff);
                     log.error("intake batch failed, nothing of it was applied; reading it again in {} ms", backoff, e);
                     try {
                         rewind(consumer, polled.partitions());
                     } catch (RuntimeException rewindFailed) {
                         log.error("cannot rewind to the stored offsets", rewindFailed);
                     }
-                    pause(backoff);
+                    loop.pause(backoff);
                 }
             }
         } catch (RuntimeException e) {
@@ -231,14 +197,6 @@ public class MembershipIntake implements SmartLifecycle, HealthIndicator {
                     .ensureExists();
         } catch (RuntimeException e) {
             log.warn("usage topic {} not created: {}", properties.usageTopic(), e.getMessage());
-        }
-    }
-
-    private void pause(long millis) {
-        try {
-            stopped.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

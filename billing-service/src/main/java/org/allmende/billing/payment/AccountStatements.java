@@ -20,9 +20,11 @@ public class AccountStatements {
     private final OpenItems items;
     private final Payments payments;
     private final MemberLedger members;
+    private final Payouts payouts;
     private final Clock clock;
 
-    AccountStatements(OpenItems items, Payments payments, MemberLedger members, Clock clock) {
+    AccountStatements(OpenItems items, Payments payments, MemberLedger members, Payouts payouts, Clock clock) {
+        this.payouts = payouts;
         this.items = items;
         this.payments = payments;
         this.members = members;
@@ -62,6 +64,23 @@ public class AccountStatements {
                                     .map(PaymentView.Allocation::documentNumber)
                                     .distinct()
                                     .toList())));
+        }
+        for (var payout : payouts.ofMember(memberNumber)) {
+            if (payout.netted() != null && payout.netted().signum() > 0) {
+                dated.add(new Dated(
+                        payout.paidOn(),
+                        2,
+                        0,
+                        new AccountStatement.Line(
+                                payout.paidOn(),
+                                "PAYOUT_SET_OFF",
+                                payout.reference(),
+                                "Capital of " + payout.capital() + " EUR set off (§73 GenG), " + payout.paidOut()
+                                        + " EUR paid out",
+                                payout.netted().negate(),
+                                null,
+                                payout.nettedAgainst())));
+            }
         }
         dated.sort(
                 Comparator.comparing(Dated::date).thenComparingInt(Dated::order).thenComparingLong(Dated::id));

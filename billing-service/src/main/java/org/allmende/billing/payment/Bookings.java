@@ -114,17 +114,7 @@ class Bookings {
      * ({@code creditItemId}), or — negative — a return taking back what a collection had paid.
      */
     void allocated(long itemId, Long paymentId, Long creditItemId, BigDecimal amount, LocalDate on) {
-        var item = jdbc.update(
-                """
-                update open_item set open_amount = open_amount - ?
-                where id = ? and open_amount - ? between least(amount_gross, 0) and greatest(amount_gross, 0)
-                """,
-                amount,
-                itemId,
-                amount);
-        if (item != 1) {
-            throw new IllegalStateException("item " + itemId + " cannot take " + amount);
-        }
+        reduceOpen(itemId, amount);
         if (paymentId != null && amount.signum() > 0) {
             if (jdbc.update(
                             "update payment set unallocated = unallocated - ? where id = ? and unallocated >= ?",
@@ -144,14 +134,41 @@ class Bookings {
                         != 1) {
             throw new IllegalStateException("credit note " + creditItemId + " has not " + amount + " left");
         }
+        insertAllocation(itemId, paymentId, creditItemId, null, amount, on);
+    }
+
+    /** PayoutMade (in part): capital owed to the member set off against one of its open items (§73 GenG). */
+    void setOffAgainstPayout(long itemId, java.util.UUID payoutId, BigDecimal amount, LocalDate on) {
+        reduceOpen(itemId, amount);
+        insertAllocation(itemId, null, null, payoutId, amount, on);
+    }
+
+    private void reduceOpen(long itemId, BigDecimal amount) {
+        var item = jdbc.update(
+                """
+                update open_item set open_amount = open_amount - ?
+                where id = ? and open_amount - ? between least(amount_gross, 0) and greatest(amount_gross, 0)
+                """,
+                amount,
+                itemId,
+                amount);
+        if (item != 1) {
+            throw new IllegalStateException("item " + itemId + " cannot take " + amount);
+        }
+    }
+
+    private void insertAllocation(
+            long itemId, Long paymentId, Long creditItemId, java.util.UUID payoutId, BigDecimal amount, LocalDate on) {
         jdbc.update(
                 """
-                insert into allocation (open_item_id, payment_id, credit_item_id, amount, allocated_on, recorded_at)
-                values (?, ?, ?, ?, ?, ?)
+                insert into allocation (open_item_id, payment_id, credit_item_id, payout_id, amount, allocated_on,
+                    recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)
                 """,
                 itemId,
                 paymentId,
                 creditItemId,
+                payoutId,
                 amount,
                 Date.valueOf(on),
                 now());

@@ -58,6 +58,7 @@ public class DirectDebits {
     private final JdbcTemplate jdbc;
     private final Bookings bookings;
     private final Settlement settlement;
+    private final AccountFacts facts;
     private final CreditorProperties creditor;
     private final DirectDebitProperties properties;
     private final Clock clock;
@@ -66,12 +67,14 @@ public class DirectDebits {
             JdbcTemplate jdbc,
             Bookings bookings,
             Settlement settlement,
+            AccountFacts facts,
             CreditorProperties creditor,
             DirectDebitProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.settlement = settlement;
+        this.facts = facts;
         this.creditor = creditor;
         this.properties = properties;
         this.clock = clock;
@@ -233,6 +236,7 @@ public class DirectDebits {
             bookings.paymentBooked(paymentId.get(), member, MatchedBy.DIRECT_DEBIT, by);
             bookings.allocated(itemId, paymentId.get(), null, credited.negate(), returnedOn);
             settlement.settle(member, LocalDate.now(clock));
+            facts.allocationsMade(member, AccountFacts.DIRECT_DEBIT_RETURNED);
         }
         return new Returned("RETURNED", paymentId.get(), credited.signum() > 0 ? member : null, document);
     }

@@ -66,10 +66,18 @@ public class Dunning {
     private final JdbcTemplate jdbc;
     private final Bookings bookings;
     private final Settlement settlement;
+    private final AccountFacts facts;
     private final DunningProperties properties;
     private final Clock clock;
 
-    Dunning(JdbcTemplate jdbc, Bookings bookings, Settlement settlement, DunningProperties properties, Clock clock) {
+    Dunning(
+            JdbcTemplate jdbc,
+            Bookings bookings,
+            Settlement settlement,
+            AccountFacts facts,
+            DunningProperties properties,
+            Clock clock) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.settlement = settlement;
@@ -119,8 +127,11 @@ public class Dunning {
             if (!bookings.dunningLevelReached(item.id(), level, runId, today, item.open(), fee, feeItemId)) {
                 throw new IllegalStateException(item.documentNumber() + " reached level " + level + " before");
             }
+            facts.dunningLevelReached(
+                    item.memberNumber(), item.documentNumber(), item.type(), level, today, item.open(), fee, feeNumber);
             if (feeItemId != null) {
                 settlement.settle(item.memberNumber(), today);
+                facts.allocationsMade(item.memberNumber(), AccountFacts.CREDIT_APPLIED);
             }
             notices.add(new DunningNotice(
                     item.memberNumber(),

@@ -28,9 +28,11 @@ public class OpenItems {
     private final JdbcTemplate jdbc;
     private final Bookings bookings;
     private final Settlement settlement;
+    private final AccountFacts facts;
     private final Clock clock;
 
-    OpenItems(JdbcTemplate jdbc, Bookings bookings, Settlement settlement, Clock clock) {
+    OpenItems(JdbcTemplate jdbc, Bookings bookings, Settlement settlement, AccountFacts facts, Clock clock) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.settlement = settlement;
@@ -65,13 +67,14 @@ public class OpenItems {
             offsetAgainstInvoice(added.get(), item, today);
         }
         settlement.settle(item.memberNumber(), today);
+        facts.allocationsMade(item.memberNumber(), AccountFacts.CREDIT_APPLIED);
         return byDocumentNumber(item.documentNumber()).orElseThrow();
     }
 
     private void offsetAgainstInvoice(long creditNoteId, NewOpenItem creditNote, LocalDate today) {
         var invoice = jdbc.query(
                 """
-                select i.id, i.open_amount from open_item i
+                select i.id, i.open_amount, i.document_type from open_item i
                 where i.document_number = ? and i.member_number = ? and i.open_amount > 0
                   and not exists (select 1 from direct_debit_collection c
                                   where c.open_item_id = i.id and c.status = 'SUBMITTED')

@@ -117,18 +117,18 @@ final class Pain008 {
         return new MxPain00800102().setCstmrDrctDbtInitn(initiation).document(params);
     }
 
-    private static RemittanceInformation5 remittance(String text) {
+    static RemittanceInformation5 remittance(String text) {
         var remittance = new RemittanceInformation5();
         remittance.getUstrd().add(text.length() > 140 ? text.substring(0, 140) : text);
         return remittance;
     }
 
-    private static CashAccount16 account(String iban) {
+    static CashAccount16 account(String iban) {
         return new CashAccount16().setId(new AccountIdentification4Choice().setIBAN(iban));
     }
 
     /** The bank by BIC; without one "NOTPROVIDED" (IBAN-only, allowed within the SEPA area). */
-    private static BranchAndFinancialInstitutionIdentification4 agent(String bic) {
+    static BranchAndFinancialInstitutionIdentification4 agent(String bic) {
         var institution = bic == null
                 ? new FinancialInstitutionIdentification7()
                         .setOthr(new GenericFinancialIdentification1().setId("NOTPROVIDED"))

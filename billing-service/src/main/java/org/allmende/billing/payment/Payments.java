@@ -39,6 +39,7 @@ public class Payments {
     private final Settlement settlement;
     private final Matching matching;
     private final MemberLedger members;
+    private final AccountFacts facts;
     private final Clock clock;
 
     Payments(
@@ -47,7 +48,9 @@ public class Payments {
             Settlement settlement,
             Matching matching,
             MemberLedger members,
+            AccountFacts facts,
             Clock clock) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.settlement = settlement;
@@ -136,6 +139,7 @@ public class Payments {
         var today = LocalDate.now(clock);
         settlement.payItems(itemIds, paymentId, amount, today);
         settlement.settle(memberNumber, today);
+        facts.paymentBooked(paymentId);
     }
 
     public PaymentView byId(long id) {

@@ -32,7 +32,7 @@ class Settlement {
     /** The member's open items that are not on their way in a direct debit, the oldest due first. */
     static final String OPEN_DEBITS =
             """
-            select i.id, i.open_amount from open_item i
+            select i.id, i.open_amount, i.document_type from open_item i
             where i.member_number = ? and i.open_amount > 0
               and not exists (select 1 from direct_debit_collection c
                               where c.open_item_id = i.id and c.status = 'SUBMITTED')
@@ -73,29 +73,32 @@ class Settlement {
                 .thenComparing(credit -> credit.paymentId() == null ? 1 : 0)
                 .thenComparing(Credit::order));
         var debits = jdbc.query(OPEN_DEBITS, Settlement::debit, memberNumber);
-        var next = 0;
         for (var debit : debits) {
             var open = debit.open();
-            while (open.signum() > 0 && next < credits.size()) {
-                var credit = credits.get(next);
+            for (var credit : credits) {
+                if (open.signum() <= 0) {
+                    break;
+                }
+                // §22 (5) GenG: the member cannot set its claims off against capital owed on shares; only money
+                // it paid (an over-payment) pays a capital call.
+                if (credit.left()[0].signum() == 0 || (debit.capital() && credit.paymentId() == null)) {
+                    continue;
+                }
                 var amount = open.min(credit.left()[0]);
                 bookings.allocated(debit.id(), credit.paymentId(), credit.creditItemId(), amount, on);
                 open = open.subtract(amount);
                 credit.left()[0] = credit.left()[0].subtract(amount);
-                if (credit.left()[0].signum() == 0) {
-                    next++;
-                }
-            }
-            if (next == credits.size()) {
-                return;
             }
         }
     }
 
-    record Debit(long id, BigDecimal open) {}
+    record Debit(long id, BigDecimal open, boolean capital) {}
 
     static Debit debit(ResultSet row, int index) throws SQLException {
-        return new Debit(row.getLong("id"), row.getBigDecimal("open_amount"));
+        return new Debit(
+                row.getLong("id"),
+                row.getBigDecimal("open_amount"),
+                OpenItemType.CAPITAL_CALL.name().equals(row.getString("document_type")));
     }
 
     /** Applies up to {@code available} to the items in the given order; returns what is left of it. */

@@ -2,6 +2,7 @@ package org.allmende.billing.publishing;
 
 import org.allmende.billing.config.AxonConfig;
 import org.allmende.billing.document.DocumentIssued;
+import org.allmende.events.billing.BillingEvent;
 import org.allmende.support.publishing.KafkaRelay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +27,12 @@ class KafkaForwarder {
     @EventHandler
     void forward(DocumentIssued issued, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         var fact = BillingFacts.of(issued);
+        relay.forward(fact.subject().toString(), fact, message, unitOfWork);
+    }
+
+    /** Facts of member accounts (payments, payouts, dunning) are stored as the contract states them. */
+    @EventHandler
+    void forward(BillingEvent fact, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         relay.forward(fact.subject().toString(), fact, message, unitOfWork);
     }
 }

@@ -47,7 +47,7 @@ class MemberCourseIntakeIT {
             admitted(1),
             admitted(2),
             admitted(3),
-            new CapitalPaymentRecorded(ONE, money("1000.00"), SPRING, "SEPA", money("1000.00")),
+            new CapitalPaymentRecorded(ONE, money("1000.00"), SPRING, "SEPA", money("1000.00"), null),
             new AdditionalSharesApproved(ONE, UUID.randomUUID(), 3, 5, SPRING, "vorstand"),
             new CapitalTransferred(ONE, TWO, "OUT", 1, money("500.00"), 4, money("500.00"), SPRING),
             new CapitalTransferred(TWO, ONE, "IN", 1, money("500.00"), 4, money("500.00"), SPRING),

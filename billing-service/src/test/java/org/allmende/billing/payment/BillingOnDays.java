@@ -55,6 +55,28 @@ final class BillingOnDays implements AutoCloseable {
         billing = startOn(now);
     }
 
+    /** Sends what membership would, under a fresh event id (returned), and waits until billing has taken it in. */
+    String send(org.allmende.events.membership.MembershipEvent event) {
+        var before = billing.consumed();
+        var eventId = membership.send(event);
+        await().atMost(PATIENCE).until(() -> billing.consumed() > before);
+        return eventId;
+    }
+
+    /** The same event again under the same id, as a redelivery would; waits until billing has read it. */
+    void sendAgain(org.allmende.events.membership.MembershipEvent event, String eventId) {
+        var before = billing.consumed();
+        membership.send(event, eventId);
+        await().atMost(PATIENCE).until(() -> billing.consumed() > before);
+    }
+
+    /** Billing's facts as a consumer of the contract reads them, until {@code count} distinct events are there. */
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> facts(
+            java.util.function.Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>>
+                    enough) {
+        return org.allmende.devinfra.TopicProbe.readUntil(RunningBillingService.factsTopic(database), PATIENCE, enough);
+    }
+
     RunningBillingService billing() {
         return billing;
     }

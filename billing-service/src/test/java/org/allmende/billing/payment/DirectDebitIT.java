@@ -158,7 +158,7 @@ class DirectDebitIT {
                 .containsExactly("RE-2026-000301 FRST RE-2026-000301-1", "RE-2026-000302 FRST RE-2026-000302-1");
 
         var xml = pain008(file);
-        Pain008Schema.validate(xml);
+        PainSchema.validate(xml);
         var document = parse(xml);
         assertThat(all(document, "MndtId")).containsExactly("MANDAT-31", "MANDAT-32");
         assertThat(all(document, "DtOfSgntr")).containsExactly("2026-03-01", "2026-04-15");
@@ -222,7 +222,7 @@ class DirectDebitIT {
                 .containsExactlyInAnyOrder(
                         "RE-2026-000302 FRST RE-2026-000302-2", "RE-2026-000304 RCUR RE-2026-000304-1");
         var nextXml = pain008(next);
-        Pain008Schema.validate(nextXml);
+        PainSchema.validate(nextXml);
         assertThat(all(parse(nextXml), "SeqTp")).containsExactlyInAnyOrder("FRST", "RCUR");
         var first =
                 finance().get("/api/direct-debits/" + file.path("id").asLong()).json();

@@ -52,7 +52,7 @@ class Pain008Test {
                         "RCUR",
                         List.of(collection("KA-2026-000001-2", "2500.00", null)))));
 
-        Pain008Schema.validate(xml);
+        PainSchema.validate(xml);
         assertThat(xml).contains("<NbOfTxs>3</NbOfTxs>", "<CtrlSum>2619.01</CtrlSum>", "<SeqTp>FRST</SeqTp>");
         assertThat(xml).contains("<Id>NOTPROVIDED</Id>", "<BIC>INGDDEFFXXX</BIC>", "<Id>DE98ZZZ09999999999</Id>");
         assertThat(xml)
@@ -66,6 +66,6 @@ class Pain008Test {
                 "ALLMENDE-DD-20260615-1-FRST", "FRST", List.of(collection("RE-2026-000001-1", "119.00", null)))));
         var broken = xml.replace("<SeqTp>FRST</SeqTp>", "<SeqTp>ONCE</SeqTp><SeqTp>FRST</SeqTp>");
 
-        assertThatThrownBy(() -> Pain008Schema.validate(broken)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> PainSchema.validate(broken)).isInstanceOf(AssertionError.class);
     }
 }

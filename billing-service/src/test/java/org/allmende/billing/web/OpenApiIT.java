@@ -69,6 +69,10 @@ class OpenApiIT {
         assertThat(paths.path("/api/members/{memberNumber}/account").has("get")).isTrue();
         assertThat(paths.path("/api/me/account").has("get")).isTrue();
         assertThat(paths.path("/api/dunning-runs").has("post")).isTrue();
+        assertThat(paths.path("/api/capital-calls").has("post")).isTrue();
+        assertThat(paths.path("/api/payouts").has("get")).isTrue();
+        assertThat(paths.path("/api/payouts/{payoutId}/payment").has("post")).isTrue();
+        assertThat(paths.path("/api/payouts/{payoutId}/pain.001").has("get")).isTrue();
         assertThat(paths.path("/api/dunning").has("get")).isTrue();
         assertThat(paths.path("/api/members/{memberNumber}/mandates").has("post"))
                 .isTrue();

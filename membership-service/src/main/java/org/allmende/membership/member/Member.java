@@ -5,8 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
@@ -28,11 +30,15 @@ import org.allmende.membership.member.MemberCommands.ChangeAddress;
 import org.allmende.membership.member.MemberCommands.DecideOnAdditionalShares;
 import org.allmende.membership.member.MemberCommands.ExcludeMember;
 import org.allmende.membership.member.MemberCommands.GiveNotice;
+import org.allmende.membership.member.MemberCommands.RecordBillingCapitalPayment;
 import org.allmende.membership.member.MemberCommands.RecordCapitalPayment;
+import org.allmende.membership.member.MemberCommands.RecordPayout;
 import org.allmende.membership.member.MemberCommands.ReportInhabitants;
 import org.allmende.membership.member.MemberCommands.RequestAdditionalShares;
 import org.allmende.membership.member.MemberEvents.AdditionalSharesDeclined;
 import org.allmende.membership.member.MemberEvents.AdditionalSharesRequested;
+import org.allmende.membership.member.MemberEvents.CapitalPaidOut;
+import org.allmende.membership.member.MemberEvents.CapitalPaymentHeld;
 import org.allmende.membership.member.MemberEvents.InhabitantsReported;
 import org.allmende.membership.member.MemberEvents.ObligatorySharesProposed;
 import org.allmende.membership.statutes.Statutes;
@@ -71,6 +77,8 @@ public class Member {
     private UUID successor;
     private LocalDate admittedOn;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final Set<Long> billingAllocations = new HashSet<>();
+    private final Set<UUID> payouts = new HashSet<>();
 
     protected Member() {}
 
@@ -157,7 +165,67 @@ public class Member {
                             + " EUR, more than the " + subscribedCapital(statutes) + " EUR of its " + shares
                             + " shares.");
         }
-        apply(new CapitalPaymentRecorded(memberId, amount, command.paidOn(), command.reference(), after));
+        apply(new CapitalPaymentRecorded(memberId, amount, command.paidOn(), command.reference(), after, null));
+    }
+
+    /**
+     * Idempotent by billing's allocation id. What the shares can take is paid in; anything beyond the subscribed
+     * capital (or after the membership ended) is held, visibly, for finance to sort out — never lost. A negative
+     * amount (a direct debit came back) takes paid-in capital back, at most what there is.
+     */
+    @CommandHandler
+    void handle(RecordBillingCapitalPayment command, Statutes statutes) {
+        if (billingAllocations.contains(command.allocationId())) {
+            return;
+        }
+        var amount = Money.exact(command.amount());
+        if (amount.signum() == 0) {
+            return;
+        }
+        var room = status == Status.ENDED
+                ? Money.ZERO
+                : subscribedCapital(statutes).subtract(paidInCapital).max(Money.ZERO);
+        var recorded = amount.signum() > 0 ? amount.min(room) : amount.max(paidInCapital.negate());
+        if (recorded.signum() != 0) {
+            apply(new CapitalPaymentRecorded(
+                    memberId,
+                    recorded,
+                    command.paidOn(),
+                    command.reference(),
+                    paidInCapital.add(recorded),
+                    command.allocationId()));
+        }
+        var held = amount.subtract(recorded);
+        if (held.signum() != 0) {
+            apply(new CapitalPaymentHeld(
+                    memberId,
+                    command.allocationId(),
+                    held,
+                    command.paidOn(),
+                    command.reference(),
+                    status == Status.ENDED
+                            ? "membership-ended"
+                            : amount.signum() > 0
+                                    ? "payment-above-subscribed-capital"
+                                    : "return-above-paid-in-capital"));
+        }
+    }
+
+    /** Idempotent by the payout's id; the capital owed goes down by what billing settled. */
+    @CommandHandler
+    void handle(RecordPayout command) {
+        if (payouts.contains(command.payoutId())) {
+            return;
+        }
+        apply(new CapitalPaidOut(
+                memberId,
+                command.payoutId(),
+                command.cause(),
+                Money.exact(command.capital()),
+                Money.exact(command.netted()),
+                Money.exact(command.paidOut()),
+                command.paidOn(),
+                command.reference()));
     }
 
     @CommandHandler
@@ -437,6 +505,19 @@ public class Member {
     @EventSourcingHandler
     void on(CapitalPaymentRecorded event) {
         paidInCapital = event.paidInCapital();
+        if (event.billingAllocationId() != null) {
+            billingAllocations.add(event.billingAllocationId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CapitalPaymentHeld event) {
+        billingAllocations.add(event.allocationId());
+    }
+
+    @EventSourcingHandler
+    void on(CapitalPaidOut event) {
+        payouts.add(event.payoutId());
     }
 
     @EventSourcingHandler

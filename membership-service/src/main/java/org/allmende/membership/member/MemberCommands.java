@@ -28,9 +28,34 @@ public final class MemberCommands {
             String decidedBy,
             @TargetAggregateVersion Long expectedVersion) {}
 
-    /** Finance records a payment on shares, until billing publishes payments itself. */
+    /**
+     * Finance records a payment on shares by hand: for capital paid before billing took payments in, or not
+     * through billing (ADR 0024).
+     */
     public record RecordCapitalPayment(
             @TargetAggregateIdentifier UUID memberId, BigDecimal amount, LocalDate paidOn, String reference) {}
+
+    /**
+     * Billing allocated money to a capital call of the member ({@code allocationId}, unique in billing): recorded
+     * once, whatever is redelivered; negative when a direct debit came back.
+     */
+    public record RecordBillingCapitalPayment(
+            @TargetAggregateIdentifier UUID memberId,
+            long allocationId,
+            BigDecimal amount,
+            LocalDate paidOn,
+            String reference) {}
+
+    /** Billing paid out capital owed to the member after exit or given-up shares (§73 GenG); once per payout. */
+    public record RecordPayout(
+            @TargetAggregateIdentifier UUID memberId,
+            UUID payoutId,
+            String cause,
+            BigDecimal capital,
+            BigDecimal netted,
+            BigDecimal paidOut,
+            LocalDate paidOn,
+            String reference) {}
 
     /** New inhabitants figures; if they call for more obligatory shares, that is proposed to the board. */
     public record ReportInhabitants(

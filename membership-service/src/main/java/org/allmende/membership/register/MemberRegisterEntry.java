@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.allmende.events.membership.BodyKind;
 import org.allmende.events.membership.PostalAddress;
 
-/** One member's entry in the register (§30 GenG) as it stands now. */
+/**
+ * One member's entry in the register (§30 GenG) as it stands now. {@code capitalToPayOut} is capital owed to the
+ * member after exit or given-up shares until billing paid it out; {@code capitalHeld} is money billing allocated to
+ * capital calls that the shares could not take (ADR 0024).
+ */
 public record MemberRegisterEntry(
         UUID memberId,
         long memberNumber,
@@ -20,6 +24,8 @@ public record MemberRegisterEntry(
         String leitwegId,
         int shares,
         BigDecimal paidInCapital,
+        BigDecimal capitalToPayOut,
+        BigDecimal capitalHeld,
         String status,
         LocalDate joinedOn,
         LocalDate leavingOn,

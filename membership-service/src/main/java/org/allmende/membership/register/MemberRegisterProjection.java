@@ -17,6 +17,8 @@ import org.allmende.events.membership.SharesGivenUp;
 import org.allmende.membership.config.AxonConfig;
 import org.allmende.membership.member.MemberEvents.AdditionalSharesDeclined;
 import org.allmende.membership.member.MemberEvents.AdditionalSharesRequested;
+import org.allmende.membership.member.MemberEvents.CapitalPaidOut;
+import org.allmende.membership.member.MemberEvents.CapitalPaymentHeld;
 import org.allmende.membership.member.MemberEvents.InhabitantsReported;
 import org.allmende.membership.member.MemberEvents.ObligatorySharesProposed;
 import org.axonframework.config.ProcessingGroup;
@@ -122,7 +124,58 @@ class MemberRegisterProjection {
                 "update member_register set paid_in_capital = ? where member_id = ?",
                 event.paidInCapital(),
                 event.memberId());
-        change(message, event.memberId(), "CAPITAL", "Paid in " + event.amount() + " EUR", event.paidOn());
+        change(
+                message,
+                event.memberId(),
+                "CAPITAL",
+                (event.amount().signum() < 0 ? "Taken back " + event.amount().negate() : "Paid in " + event.amount())
+                        + " EUR" + (event.reference() == null ? "" : " (" + event.reference() + ")"),
+                event.paidOn());
+    }
+
+    @EventHandler
+    void on(CapitalPaymentHeld event, EventMessage<?> message) {
+        jdbc.update(
+                """
+                insert into capital_payment_held (allocation_id, member_id, member_number, amount, paid_on, reference,
+                    reason, recorded_at)
+                select ?, member_id, member_number, ?, ?, ?, ?, ? from member_register where member_id = ?
+                on conflict (allocation_id) do nothing
+                """,
+                event.allocationId(),
+                event.amount(),
+                Date.valueOf(event.paidOn()),
+                event.reference(),
+                event.reason(),
+                Timestamp.from(message.getTimestamp()),
+                event.memberId());
+        jdbc.update(
+                "update member_register set capital_held = capital_held + ? where member_id = ?",
+                event.amount(),
+                event.memberId());
+        change(
+                message,
+                event.memberId(),
+                "CAPITAL",
+                event.amount() + " EUR from billing (" + event.reference() + ") held: " + event.reason(),
+                event.paidOn());
+    }
+
+    @EventHandler
+    void on(CapitalPaidOut event, EventMessage<?> message) {
+        jdbc.update(
+                "update member_register set capital_to_pay_out = greatest(capital_to_pay_out - ?, 0)"
+                        + " where member_id = ?",
+                event.capital(),
+                event.memberId());
+        change(
+                message,
+                event.memberId(),
+                "PAYOUT",
+                "Capital of " + event.capital() + " EUR paid out (§73 GenG): " + event.netted()
+                        + " EUR set off against open items, " + event.paidOut() + " EUR transferred ("
+                        + event.reference() + ")",
+                event.paidOn());
     }
 
     @EventHandler
@@ -202,8 +255,10 @@ class MemberRegisterProjection {
     void on(SharesGivenUp event, EventMessage<?> message) {
         jdbc.update(
                 "update member_register set shares = ?, paid_in_capital = paid_in_capital - ?,"
+                        + " capital_to_pay_out = capital_to_pay_out + ?,"
                         + " partial_notice_shares = null, partial_notice_effective_on = null where member_id = ?",
                 event.remainingShares(),
+                event.capitalToPayOut(),
                 event.capitalToPayOut(),
                 event.memberId());
         change(
@@ -269,8 +324,10 @@ class MemberRegisterProjection {
     @EventHandler
     void on(MembershipEnded event, EventMessage<?> message) {
         jdbc.update(
-                "update member_register set status = 'ENDED', ended_on = ?, paid_in_capital = 0 where member_id = ?",
+                "update member_register set status = 'ENDED', ended_on = ?, paid_in_capital = 0,"
+                        + " capital_to_pay_out = capital_to_pay_out + ? where member_id = ?",
                 Date.valueOf(event.endedOn()),
+                event.capitalToPayOut(),
                 event.memberId());
         change(
                 message,
@@ -286,6 +343,7 @@ class MemberRegisterProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from register_change");
+        jdbc.update("delete from capital_payment_held");
         jdbc.update("delete from share_request");
         jdbc.update("delete from member_register");
     }

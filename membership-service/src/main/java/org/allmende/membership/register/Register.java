@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.allmende.events.membership.BodyKind;
@@ -204,6 +205,15 @@ public class Register {
                 contacts.of(applicationId));
     }
 
+    /** Money billing allocated to capital that the members' shares could not take, for finance (ADR 0024). */
+    public List<Map<String, Object>> heldCapital() {
+        return jdbc.queryForList(
+                """
+                select allocation_id, member_number, amount, paid_on, reference, reason, recorded_at
+                from capital_payment_held order by recorded_at, allocation_id
+                """);
+    }
+
     private static MemberRegisterEntry member(ResultSet row, int index) throws SQLException {
         return new MemberRegisterEntry(
                 row.getObject("member_id", UUID.class),
@@ -221,6 +231,8 @@ public class Register {
                 row.getString("leitweg_id"),
                 row.getInt("shares"),
                 row.getBigDecimal("paid_in_capital"),
+                row.getBigDecimal("capital_to_pay_out"),
+                row.getBigDecimal("capital_held"),
                 row.getString("status"),
                 row.getDate("joined_on").toLocalDate(),
                 localDate(row.getDate("leaving_on")),

@@ -53,7 +53,7 @@ class MemberTest {
     }
 
     /** A town of 8,000 inhabitants with 10 shares: 5 obligatory, 5 voluntary. */
-    private static MemberAdmitted admitted() {
+    static MemberAdmitted admitted() {
         return new MemberAdmitted(
                 MEMBER,
                 42,
@@ -72,7 +72,7 @@ class MemberTest {
 
     private static CapitalPaymentRecorded paid(String amount, String total) {
         return new CapitalPaymentRecorded(
-                MEMBER, new BigDecimal(amount), JOINED.plusDays(10), "SEPA", new BigDecimal(total));
+                MEMBER, new BigDecimal(amount), JOINED.plusDays(10), "SEPA", new BigDecimal(total), null);
     }
 
     @Test

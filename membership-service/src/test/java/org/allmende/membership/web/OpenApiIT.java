@@ -60,6 +60,8 @@ class OpenApiIT {
         assertThat(paths.path("/api/members/{memberNumber}/capital-payments").has("post"))
                 .isTrue();
         assertThat(paths.path("/api/members/{memberNumber}/notice").has("post")).isTrue();
+        assertThat(paths.path("/api/capital-payments/held").has("get")).isTrue();
+        assertThat(paths.path("/api/billing-intake/parked").has("get")).isTrue();
         assertThat(paths.path("/api/mergers").has("post")).isTrue();
         assertThat(paths.path("/api/catalog").has("get")).isTrue();
         assertThat(paths.path("/api/members/{memberNumber}/subscriptions").has("post"))

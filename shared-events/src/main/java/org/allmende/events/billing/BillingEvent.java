@@ -7,7 +7,14 @@ import java.util.UUID;
  * as on {@code allmende.membership.v1}: all billing facts about one member share a partition and keep their order,
  * and membership finds the member by the id its own events carry.
  */
-public sealed interface BillingEvent permits InvoiceIssued, CreditNoteIssued, CapitalCallIssued {
+public sealed interface BillingEvent
+        permits InvoiceIssued,
+                CreditNoteIssued,
+                CapitalCallIssued,
+                PaymentReceived,
+                PaymentAllocated,
+                PayoutMade,
+                DunningLevelReached {
 
     UUID subject();
 }

@@ -7,7 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.allmende.events.billing.CapitalCallIssued;
 import org.allmende.events.billing.CreditNoteIssued;
+import org.allmende.events.billing.DunningLevelReached;
 import org.allmende.events.billing.InvoiceIssued;
+import org.allmende.events.billing.PaymentAllocated;
+import org.allmende.events.billing.PaymentReceived;
+import org.allmende.events.billing.PayoutMade;
 import org.allmende.events.membership.AdditionalSharesApproved;
 import org.allmende.events.membership.CapitalPaymentRecorded;
 import org.allmende.events.membership.CapitalTransferred;
@@ -55,7 +59,11 @@ public final class ContractEvents {
             new EventType("SubscriptionCancelled", 1, Topics.MEMBERSHIP, SubscriptionCancelled.class),
             new EventType("InvoiceIssued", 1, Topics.BILLING, InvoiceIssued.class),
             new EventType("CreditNoteIssued", 1, Topics.BILLING, CreditNoteIssued.class),
-            new EventType("CapitalCallIssued", 1, Topics.BILLING, CapitalCallIssued.class));
+            new EventType("CapitalCallIssued", 1, Topics.BILLING, CapitalCallIssued.class),
+            new EventType("PaymentReceived", 1, Topics.BILLING, PaymentReceived.class),
+            new EventType("PaymentAllocated", 1, Topics.BILLING, PaymentAllocated.class),
+            new EventType("PayoutMade", 1, Topics.BILLING, PayoutMade.class),
+            new EventType("DunningLevelReached", 1, Topics.BILLING, DunningLevelReached.class));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
