@@ -138,8 +138,22 @@ class EInvoiceDownloadIT {
                                 VatRegime.EXEMPT_COST_SHARING)));
         creditNote = issue(correction).get(0);
 
-        var capital = drafts.startRun(RunKind.CAPITAL_CALL, MARCH_1, MARCH_31);
-        drafts.add(capital, 1, DocumentType.CAPITAL_CALL, null, List.of(Issued.shareCapital()));
+        var capitalDue = LocalDate.of(2026, 5, 2); // a capital call's run is its due date (ADR 0024)
+        var capital = drafts.startRun(RunKind.CAPITAL_CALL, capitalDue, capitalDue);
+        drafts.add(
+                capital,
+                1,
+                DocumentType.CAPITAL_CALL,
+                null,
+                // never more than the member's unpaid capital: 2 of its shares of 500.00 EUR
+                List.of(Issued.line(
+                        LineKind.SHARE_CAPITAL,
+                        "Geschäftsanteile",
+                        "2",
+                        "SHARE",
+                        "500.00",
+                        "0",
+                        VatRegime.NOT_TAXABLE)));
         capitalCall = issue(capital).get(0);
         await().atMost(PATIENCE).until(() -> count("select count(*) from issued_document") == 5);
 
@@ -376,7 +390,7 @@ class EInvoiceDownloadIT {
             assertThat(new PDFTextStripper().getText(document))
                     .contains("Kapitalabruf " + capitalCall)
                     .contains("Gemeinde 1")
-                    .contains("2.500,00 €")
+                    .contains("1.000,00 €")
                     .contains("Mandatsreferenz MANDAT-1");
         }
         assertThat(download(DemoLogins.BOARD, ANY + capitalCall + "/pdf").body())
