@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * A municipality's usage of the cooperative's services over a stretch of days, as its meters would report it:
@@ -125,7 +125,8 @@ public final class DemoUsage {
         return new UsageRecord(system, body.key() + "/" + service + "/" + day, service, quantity, unit, day, day);
     }
 
-    private static Random random(DemoMunicipality body, String service, LocalDate day) {
-        return new Random(Objects.hash(SEED, body.key(), service, day.toEpochDay()));
+    private static SplittableRandom random(DemoMunicipality body, String service, LocalDate day) {
+        // SplittableRandom mixes its seed: java.util.Random's first draws of neighbouring seeds are nearly equal
+        return new SplittableRandom(Objects.hash(SEED, body.key(), service, day.toEpochDay()));
     }
 }
