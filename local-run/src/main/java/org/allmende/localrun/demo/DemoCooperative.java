@@ -140,7 +140,7 @@ public final class DemoCooperative {
         subscribe(catalog, members, joined);
         payShares(members, joined);
         publishTariffs(catalog, from);
-        int usage = reportUsage(members, from, to);
+        int usage = reportUsage(members, from, to, catalog.size());
         int issued = invoice(members, from, to);
         int paid = pay(members, today);
         submitPendingApplication();
@@ -361,11 +361,11 @@ public final class DemoCooperative {
         }
     }
 
-    private int reportUsage(Map<String, Long> members, LocalDate from, LocalDate to) {
+    private int reportUsage(Map<String, Long> members, LocalDate from, LocalDate to, int services) {
         if (to.isBefore(from)) {
             return 0;
         }
-        awaitBillingKnowsSubscriptions(members, from);
+        awaitBillingKnowsSubscriptions(members, from, services);
         var meter = membership(DemoLogins.METER);
         int accepted = 0;
         var expected = new LinkedHashMap<Long, Map<String, BigDecimal>>();
@@ -417,7 +417,7 @@ public final class DemoCooperative {
         return accepted;
     }
 
-    private void awaitBillingKnowsSubscriptions(Map<String, Long> members, LocalDate on) {
+    private void awaitBillingKnowsSubscriptions(Map<String, Long> members, LocalDate on, int services) {
         var finance = billing(DemoLogins.FINANCE);
         for (var number : members.values()) {
             await("billing knows the subscriptions of member " + number)
@@ -426,7 +426,7 @@ public final class DemoCooperative {
                                     .json()
                                     .path("subscriptions")
                                     .size()
-                            >= DemoTariffs.SERVICES);
+                            >= services);
         }
     }
 

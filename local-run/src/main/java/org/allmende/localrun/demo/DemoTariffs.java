@@ -10,9 +10,6 @@ import java.util.Map;
  */
 final class DemoTariffs {
 
-    /** The seeded catalog's services, each subscribed by every demo member. */
-    static final int SERVICES = 7;
-
     private DemoTariffs() {}
 
     /** The price model of the service as the tariff API takes it, or null for a service the demo does not know. */
