@@ -2,14 +2,18 @@ package org.allmende.localrun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.LocalKafka;
 import org.allmende.devinfra.LocalPostgres;
+import org.allmende.localrun.demo.DemoCooperative;
 
 /**
  * Starts the whole platform on this machine: a real PostgreSQL (embedded, data kept in {@code .allmende-data/}),
@@ -19,6 +23,9 @@ import org.allmende.devinfra.LocalPostgres;
  * and {@code BILLING_DATASOURCE_URL} with {@code ALLMENDE_DB_USER}/{@code ALLMENDE_DB_PASSWORD} for an external
  * PostgreSQL; {@code KAFKA_BOOTSTRAP_SERVERS} for an external Kafka cluster; {@code MEMBERSHIP_PORT} (8081),
  * {@code BILLING_PORT} (8082), {@code ALLMENDE_POSTGRES_PORT} (54321), {@code ALLMENDE_KAFKA_PORT} (19092).
+ *
+ * <p>Once both services are up it seeds the demo cooperative ({@link DemoCooperative}; once, later starts find it),
+ * unless started with {@code --no-demo} or {@code ALLMENDE_DEMO=false}.
  */
 public final class Launcher {
 
@@ -70,7 +77,29 @@ public final class Launcher {
         var platform = Platform.start(settings);
         closeables.add(platform);
 
-        printWelcome(platform, membershipUrl, billingUrl, kafkaServers, Duration.ofNanos(System.nanoTime() - began));
+        Map<Long, String> memberNames = Map.of();
+        if (demoWanted(args, env)) {
+            try {
+                var outcome = new DemoCooperative(
+                                platform,
+                                Clock.system(ZoneId.of("Europe/Berlin")),
+                                DemoCooperative.Plan.full(),
+                                System.out)
+                        .seed();
+                memberNames = outcome.memberNames();
+            } catch (RuntimeException e) {
+                // the platform is still usable; start again to finish the seed, it resumes where it stopped
+                System.err.println("The demo cooperative could not be seeded completely: " + e.getMessage());
+            }
+        }
+
+        printWelcome(
+                platform,
+                membershipUrl,
+                billingUrl,
+                kafkaServers,
+                Duration.ofNanos(System.nanoTime() - began),
+                memberNames);
 
         // Run until Ctrl-C, or until a service dies on its own (then stop the rest and fail).
         CompletableFuture.anyOf(
@@ -79,6 +108,14 @@ public final class Launcher {
                 .join();
         System.err.println("A service stopped unexpectedly; stopping the platform.");
         System.exit(1);
+    }
+
+    /** The demo is on unless {@code --no-demo} is given or {@code ALLMENDE_DEMO} is {@code false}. */
+    static boolean demoWanted(String[] args, Map<String, String> env) {
+        return !Arrays.asList(args).contains("--no-demo")
+                && !"false"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("ALLMENDE_DEMO", "true").trim());
     }
 
     /** Where the services' executable jars are: {@code allmende.services.dir}, else local-run's build output. */
@@ -96,7 +133,12 @@ public final class Launcher {
     }
 
     private static void printWelcome(
-            Platform platform, String membershipDb, String billingDb, String kafka, Duration startup) {
+            Platform platform,
+            String membershipDb,
+            String billingDb,
+            String kafka,
+            Duration startup,
+            Map<Long, String> memberNames) {
         var out = new StringBuilder();
         out.append("\n============================================================\n");
         out.append(" Allmende is running (started in ")
@@ -121,11 +163,8 @@ public final class Launcher {
         out.append(" Demo logins (pages and HTTP Basic; demo passwords, never for production):\n");
         for (var login : DemoLogins.ALL) {
             out.append(String.format(
-                    "   %-10s %-16s %s%s%n",
-                    login.username(),
-                    login.password(),
-                    login.roles(),
-                    login.memberNumber() == null ? "" : " (member number " + login.memberNumber() + ")"));
+                    "   %-10s %-16s %-8s %s%n",
+                    login.username(), login.password(), login.roles(), DemoCooperative.describe(login, memberNames)));
         }
         out.append("\n Try: curl -u vorstand:vorstand-demo ")
                 .append(platform.membership().baseUrl())

@@ -23,10 +23,18 @@ public final class Platform implements AutoCloseable {
             List<String> jvmOptions,
             Path logDirectory) {}
 
-    private final ServiceProcess membership;
+    private final Settings settings;
+    private final Map<String, String> membershipProperties;
+    private volatile ServiceProcess membership;
     private final ServiceProcess billing;
 
-    private Platform(ServiceProcess membership, ServiceProcess billing) {
+    private Platform(
+            Settings settings,
+            Map<String, String> membershipProperties,
+            ServiceProcess membership,
+            ServiceProcess billing) {
+        this.settings = settings;
+        this.membershipProperties = Map.copyOf(membershipProperties);
         this.membership = membership;
         this.billing = billing;
     }
@@ -42,13 +50,7 @@ public final class Platform implements AutoCloseable {
         membershipProperties.put("server.port", Integer.toString(settings.membershipPort()));
         membershipProperties.put("spring.datasource.url", settings.membershipDatabaseUrl());
         membershipProperties.put("allmende.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
-        var membership = ServiceProcess.start(
-                "membership-service",
-                settings.servicesDirectory().resolve("membership-service.jar"),
-                settings.membershipPort(),
-                membershipProperties,
-                settings.jvmOptions(),
-                log(settings, "membership-service"));
+        var membership = startMembership(settings, membershipProperties);
 
         var billingProperties = new HashMap<>(common);
         billingProperties.put("server.port", Integer.toString(settings.billingPort()));
@@ -67,11 +69,32 @@ public final class Platform implements AutoCloseable {
                     billingProperties,
                     settings.jvmOptions(),
                     log(settings, "billing-service"));
-            return new Platform(membership, billing);
+            return new Platform(settings, membershipProperties, membership, billing);
         } catch (RuntimeException e) {
             membership.close();
             throw e;
         }
+    }
+
+    private static ServiceProcess startMembership(Settings settings, Map<String, String> properties) {
+        return ServiceProcess.start(
+                "membership-service",
+                settings.servicesDirectory().resolve("membership-service.jar"),
+                settings.membershipPort(),
+                properties,
+                settings.jvmOptions(),
+                log(settings, "membership-service"));
+    }
+
+    /**
+     * Stops membership and starts it again on the same port and database, with these properties over its own (e.g.
+     * {@code allmende.clock.fixed}); none: as it was started first. Billing keeps running and reads on.
+     */
+    public void restartMembership(Map<String, String> overrides) {
+        membership.close();
+        var properties = new HashMap<>(membershipProperties);
+        properties.putAll(overrides);
+        membership = startMembership(settings, properties);
     }
 
     private static Path log(Settings settings, String service) {

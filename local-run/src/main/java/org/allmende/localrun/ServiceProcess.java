@@ -60,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
         var began = System.nanoTime();
         try {

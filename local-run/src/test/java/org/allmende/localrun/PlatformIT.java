@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
-import org.allmende.devinfra.LocalKafka;
 import org.allmende.devinfra.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,26 +28,15 @@ class PlatformIT {
 
     @BeforeAll
     static void start() {
-        var postgres = SharedInfrastructure.postgres();
-        var kafka = SharedInfrastructure.kafka();
         var topic = SharedInfrastructure.unique("membership_topic");
         var billingTopic = SharedInfrastructure.unique("billing_topic");
-        platform = Platform.start(new Platform.Settings(
-                postgres.ensureDatabase(SharedInfrastructure.unique("membership")),
-                postgres.ensureDatabase(SharedInfrastructure.unique("billing")),
-                postgres.user(),
-                postgres.password(),
-                kafka.bootstrapServers(),
-                LocalKafka.freePort(),
-                LocalKafka.freePort(),
-                Path.of(System.getProperty("allmende.services.dir", "target/services")),
+        platform = TestPlatform.start(
                 Map.of(
                         "allmende.kafka.topic", topic,
                         "allmende.intake.membership-topic", topic,
                         "allmende.publishing.topic", billingTopic,
                         "allmende.billing-intake.topic", billingTopic),
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
-                Path.of("target/platform-logs")));
+                Path.of("target/platform-logs"));
         membership = ApiClient.anonymous(platform.membership().baseUrl());
         billing = ApiClient.anonymous(platform.billing().baseUrl());
     }

@@ -1,0 +1,102 @@
+package org.allmende.localrun.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import org.allmende.localrun.demo.DemoUsage.UsageRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DemoUsageTest {
+
+    private static final DemoMunicipality TOWN = DemoMunicipality.KREISSTADT;
+
+    @ParameterizedTest(name = "Easter Sunday {0} is {1}")
+    @CsvSource({"2024, 2024-03-31", "2025, 2025-04-20", "2026, 2026-04-05", "2027, 2027-03-28"})
+    void easterSundayIsComputedForAnyYear(int year, LocalDate easter) {
+        assertThat(GermanHolidays.easterSunday(year)).isEqualTo(easter);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "2026-04-03, true", // Good Friday
+        "2026-04-06, true", // Easter Monday
+        "2026-06-04, true", // Corpus Christi, a holiday in Hessen
+        "2026-10-03, true",
+        "2026-10-05, false"
+    })
+    void holidaysOfHessenAreKnown(LocalDate day, boolean holiday) {
+        assertThat(GermanHolidays.isHoliday(day)).isEqualTo(holiday);
+    }
+
+    @Test
+    void nobodyPrintsOnWeekendsAndHolidays() {
+        assertThat(DemoUsage.pages(TOWN, LocalDate.of(2026, 3, 7))).isZero(); // Saturday
+        assertThat(DemoUsage.pages(TOWN, LocalDate.of(2026, 3, 8))).isZero(); // Sunday
+        assertThat(DemoUsage.pages(TOWN, LocalDate.of(2026, 5, 1))).isZero(); // Friday, Labour Day
+        assertThat(DemoUsage.pages(TOWN, LocalDate.of(2026, 3, 10))).isPositive();
+    }
+
+    @Test
+    void aWeekdayPrintsMoreThanAFridayAndTheSummerLessThanTheSpring() {
+        int tuesdays = 0;
+        int fridays = 0;
+        var day = LocalDate.of(2026, 2, 3);
+        for (int week = 0; week < 8; week++, day = day.plusWeeks(1)) {
+            tuesdays += DemoUsage.pages(TOWN, day);
+            fridays += DemoUsage.pages(TOWN, day.plusDays(3));
+        }
+        assertThat(tuesdays).isGreaterThan(fridays * 13 / 10);
+        // about 6.5 pages per member of staff on an ordinary Wednesday, give or take 15 %
+        assertThat(DemoUsage.pages(TOWN, LocalDate.of(2026, 3, 11))).isBetween(3_000, 4_200);
+        assertThat(DemoUsage.season(LocalDate.of(2026, 8, 5))).isLessThan(DemoUsage.season(LocalDate.of(2026, 5, 5)));
+        assertThat(DemoUsage.season(LocalDate.of(2026, 12, 28))).isLessThan(DemoUsage.season(LocalDate.of(2026, 8, 5)));
+    }
+
+    @Test
+    void theSameDaysGiveTheSameRecordsWheneverTheSeedRuns() {
+        var year = DemoUsage.of(TOWN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31));
+        var again = DemoUsage.of(TOWN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31));
+        assertThat(again).isEqualTo(year);
+        assertThat(year.stream().map(UsageRecord::recordId).distinct()).hasSameSizeAs(year);
+        // a later seed covering other months gives the records of a shared day the same quantity
+        var printed = DemoUsage.of(TOWN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).stream()
+                .filter(r -> r.serviceCode().equals("PRINT-PAGES"))
+                .toList();
+        assertThat(year).containsAll(printed);
+    }
+
+    @Test
+    void storageIsReportedOncePerWholeMonthAndGrowsSlowly() {
+        var storage = DemoUsage.of(TOWN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31)).stream()
+                .filter(r -> r.serviceCode().equals("DC-HOSTING"))
+                .toList();
+        assertThat(storage).hasSize(10);
+        assertThat(storage.get(0).usedFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(storage.get(0).usedTo()).isEqualTo(LocalDate.of(2026, 1, 31));
+        var first = storage.get(0).quantity();
+        var last = storage.get(9).quantity();
+        assertThat(last).isGreaterThan(first);
+        assertThat(last).isLessThan(first.multiply(new BigDecimal("1.15")));
+    }
+
+    @Test
+    void cartridgesFollowThePagesAndSupportIsSporadic() {
+        var year = DemoUsage.of(TOWN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31));
+        var totals = year.stream()
+                .collect(Collectors.groupingBy(
+                        UsageRecord::serviceCode,
+                        Collectors.reducing(BigDecimal.ZERO, UsageRecord::quantity, BigDecimal::add)));
+        var cartridges = totals.get("PRINT-CARTRIDGE").intValue();
+        assertThat(cartridges).isEqualTo(totals.get("PRINT-PAGES").intValue() / DemoUsage.PAGES_PER_CARTRIDGE);
+        var supportDays = year.stream()
+                .filter(r -> r.serviceCode().equals("SUPPORT-HOURS"))
+                .count();
+        var printDays =
+                year.stream().filter(r -> r.serviceCode().equals("PRINT-PAGES")).count();
+        assertThat(supportDays).isPositive().isLessThan(printDays);
+    }
+}
