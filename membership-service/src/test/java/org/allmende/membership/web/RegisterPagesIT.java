@@ -29,6 +29,7 @@ class RegisterPagesIT {
     private static Admissions.Admitted forst;
     private static Admissions.Admitted heide;
     private static Admissions.Admitted moor;
+    private static Admissions.Admitted ried;
 
     @BeforeAll
     static void start() {
@@ -36,6 +37,7 @@ class RegisterPagesIT {
         forst = Admissions.admit(service, "Gemeinde Forst");
         heide = Admissions.admit(service, "Gemeinde Heide");
         moor = Admissions.admit(service, "Gemeinde Moor");
+        ried = Admissions.admit(service, "Gemeinde Ried");
     }
 
     @AfterAll
@@ -105,6 +107,11 @@ class RegisterPagesIT {
 
     @Test
     void theBoardApprovesARequestForAdditionalSharesAndTheHistoryNamesWhoDecided() {
+        var paid = service.api(DemoLogins.FINANCE)
+                .post(
+                        "/api/members/" + heide.number() + "/capital-payments",
+                        Map.of("amount", "6000.00", "paidOn", today().toString(), "reference", "Anteile Heide"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(204);
         var api = service.api(DemoLogins.BOARD);
         var requested = api.post("/api/members/" + heide.number() + "/share-requests", Map.of("shares", 2));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
@@ -190,7 +197,7 @@ class RegisterPagesIT {
         var board = board();
         var moorPage = "/board/members/" + moor.number();
         var merged = post(
-                board, moorPage, moorPage + "/merger", Map.of("successorMemberNumber", String.valueOf(heide.number())));
+                board, moorPage, moorPage + "/merger", Map.of("successorMemberNumber", String.valueOf(ried.number())));
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(302);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> board.get(moorPage + "?lang=en").body().contains("(merger)"));
