@@ -135,6 +135,10 @@ class RegisterPagesIT {
                         == sharesBefore + 2);
         assertThat(board.get(page).body()).contains("vorstand", "BOARD");
 
+        var forged = post(board, page, page + "/share-decisions", Map.of("requestId", "not-an-id", "approve", "x"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("id=\"share-decision-errors\"", "This is not a valid value.");
+
         var again = post(board, page, page + "/share-decisions", Map.of("requestId", requestId, "approve", "false"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("This request is not open (any more).");
