@@ -13,6 +13,7 @@ import java.util.Map;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.PageSession;
 import org.allmende.membership.Admissions;
+import org.allmende.membership.Browser;
 import org.allmende.membership.RunningMembershipService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +213,34 @@ class RegisterPagesIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> board.get("/board/members?status=LEAVING").body().contains("Gemeinde Forst"));
         assertThat(board.get(forstPage + "?lang=en").body()).contains("id=\"leaving\"", "(notice)");
+    }
+
+    @Test
+    void aBoardMemberFindsAMemberInTheRegisterAndSeesTheBrokenFieldsInGermanInABrowser() {
+        try (var board = Browser.open(service.baseUrl(), "de")) {
+            board.get("/board/members").awaitPath("/login");
+            board.logIn(DemoLogins.BOARD);
+            await().atMost(Duration.ofSeconds(20)).until(() -> board.path().startsWith("/board/members"));
+            board.type("filter-name", "Ried").click("#apply-filter");
+            board.waitForText("#member-register", "Gemeinde Ried");
+            assertThat(board.has("a.member-link[href$='/board/members/" + forst.number() + "']"))
+                    .isFalse();
+            board.click("a.member-link[href$='/board/members/" + ried.number() + "']");
+            board.waitForText("#member-number", String.valueOf(ried.number()));
+            assertThat(board.text("#register-extract")).contains("§ 31 GenG");
+            assertThat(board.consoleErrors()).as("nothing refused by the CSP").isEmpty();
+
+            board.type("transfer-to", "abc").type("transfer-shares", "0").click("#transfer");
+            board.waitForText("#transfer-to-error", "Bitte eine ganze Zahl angeben.");
+            assertThat(board.text("#transfer-shares-error")).isEqualTo("Bitte eine Zahl größer als 0 angeben.");
+            assertThat(board.element("#transfer-to").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            // the page with the errors answers 400, which the console reports; nothing else may be there
+            assertThat(board.consoleErrors())
+                    .as("nothing refused by the CSP")
+                    .allMatch(error -> error.contains("status of 400"));
+            board.screenshot("register-decision-errors-de");
+        }
     }
 
     @Test
