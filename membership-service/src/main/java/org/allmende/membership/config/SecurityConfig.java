@@ -89,8 +89,8 @@ public class SecurityConfig {
         return PageSecurity.formLogin(http, logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PageSecurity.PUBLIC_RESOURCES)
                         .permitAll()
-                        // the public application form (§15 GenG) and its receipt
-                        .requestMatchers(HttpMethod.GET, "/", "/apply", "/apply/received")
+                        // the public application form (§15 GenG) and its receipt; this service's style sheets
+                        .requestMatchers(HttpMethod.GET, "/", "/apply", "/apply/received", "/membership/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/apply")
                         .permitAll()

@@ -25,7 +25,6 @@ import org.allmende.membership.register.ShareRequestView;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.NotFound;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,14 +44,15 @@ class MemberController {
 
     private final Register register;
     private final CommandGateway commands;
-    private final EventStore events;
+    private final MemberHistory history;
     private final DueExits dueExits;
     private final Clock clock;
 
-    MemberController(Register register, CommandGateway commands, EventStore events, DueExits dueExits, Clock clock) {
+    MemberController(
+            Register register, CommandGateway commands, MemberHistory history, DueExits dueExits, Clock clock) {
         this.register = register;
         this.commands = commands;
-        this.events = events;
+        this.history = history;
         this.dueExits = dueExits;
         this.clock = clock;
     }
@@ -78,17 +78,15 @@ class MemberController {
     /** Everything that happened to a member, with who did it and in which request. */
     @GetMapping("/api/members/{memberNumber}/history")
     List<Map<String, Object>> history(@PathVariable long memberNumber) {
-        var memberId = memberId(memberNumber);
-        return events.readEvents(memberId.toString())
-                .asStream()
-                .map(event -> Map.<String, Object>of(
-                        "sequence", event.getSequenceNumber(),
-                        "type", event.getPayloadType().getSimpleName(),
-                        "recordedAt", event.getTimestamp(),
-                        "by", String.valueOf(event.getMetaData().getOrDefault("user", "")),
-                        "role", String.valueOf(event.getMetaData().getOrDefault("role", "")),
-                        "correlationId", String.valueOf(event.getMetaData().getOrDefault("correlationId", "")),
-                        "fact", event.getPayload()))
+        return history.of(memberId(memberNumber)).stream()
+                .map(entry -> Map.<String, Object>of(
+                        "sequence", entry.sequence(),
+                        "type", entry.type(),
+                        "recordedAt", entry.recordedAt(),
+                        "by", entry.by(),
+                        "role", entry.role(),
+                        "correlationId", entry.correlationId(),
+                        "fact", entry.fact()))
                 .toList();
     }
 

@@ -10,6 +10,9 @@ class MembershipNavigation implements Navigation {
 
     @Override
     public List<Link> links() {
-        return List.of(new Link("/apply", "nav.apply", null), new Link("/board/applications", "nav.board", Role.BOARD));
+        return List.of(
+                new Link("/apply", "nav.apply", null),
+                new Link("/board/applications", "nav.board", Role.BOARD),
+                new Link("/board/members", "nav.register", Role.BOARD));
     }
 }

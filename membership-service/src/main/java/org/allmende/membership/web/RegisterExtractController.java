@@ -54,7 +54,8 @@ class RegisterExtractController {
         return new RegisterExtract(entry, register.changes(entry.memberId()), clock.instant());
     }
 
-    private static String html(RegisterExtract extract) {
+    /** A page of its own, to print; styled by a style sheet, so the pages' content security policy allows it. */
+    static String html(RegisterExtract extract) {
         var entry = extract.entry();
         var rows = new StringBuilder();
         for (var change : extract.changes()) {
@@ -75,11 +76,8 @@ class RegisterExtractController {
                 <!DOCTYPE html>
                 <html lang="de"><head><meta charset="utf-8">
                 <title>Auszug aus der Mitgliederliste – Nr. %d</title>
-                <style>
-                body{font-family:system-ui,sans-serif;margin:2rem;color:#111}
-                table{border-collapse:collapse;width:100%%}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left}
-                .n{text-align:right}@media print{body{margin:0}}
-                </style></head><body>
+                <link rel="stylesheet" href="/membership/register-extract.css">
+                </head><body>
                 <h1>Auszug aus der Mitgliederliste (§ 31 GenG)</h1>
                 <p><strong>Mitglied Nr. %d</strong>: %s, %s, %s %s</p>
                 <p>Eingetreten am %s · Geschäftsanteile: %d · Geschäftsguthaben: %s EUR · Status: %s</p>

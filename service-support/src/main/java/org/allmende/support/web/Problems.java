@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -123,6 +124,15 @@ public class Problems {
             }
             return invalidInput(List.of(new FieldProblem(
                     field, "type", "must be a " + (target == null ? "value" : target.getSimpleName()))));
+        }
+        if (e.getCause() instanceof InputCoercionException outOfRange
+                && !outOfRange.getPath().isEmpty()) {
+            // A number beyond what the field's type holds (e.g. 10^30 for a number of shares): that field's error.
+            var target = outOfRange.getTargetType();
+            return invalidInput(List.of(new FieldProblem(
+                    fieldPath(outOfRange.getPath()),
+                    "range",
+                    "is out of range for a " + (target == null ? "number" : target.getSimpleName()))));
         }
         return problem(
                 HttpStatus.BAD_REQUEST,
