@@ -5,12 +5,17 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.billing.ledger.MemberView;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
@@ -122,15 +127,29 @@ public class Documents {
         this.usageTopic = usageTopic;
     }
 
-    /** Issues every draft of the run not issued yet, in member order. */
+    /**
+     * Issues every draft of the run not issued yet, in member order, {@code allmende.documents.issue-batch-size}
+     * drafts per transaction (ADR 0023). A run whose drafting is under way or broke off is refused: it is not
+     * complete.
+     */
     public RunIssue issue(UUID runId) {
-        drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
+        var drafted = drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
+        if (!drafted.drafted()) {
+            throw new DocumentRefused(
+                    "run-not-drafted",
+                    "Run " + runId + " is not completely drafted: its drafting is under way or broke off."
+                            + " Start a new run for the period; an incomplete run is never issued.");
+        }
         var draftIds = jdbc.queryForList(
                 "select draft_id from draft_document where run_id = ?"
                         + " order by member_number, document_type, refers_to_number",
                 UUID.class,
                 runId);
-        var outcomes = draftIds.stream().map(this::issueOne).toList();
+        var outcomes = new ArrayList<DraftOutcome>();
+        var batch = properties.issueBatchSize();
+        for (int from = 0; from < draftIds.size(); from += batch) {
+            outcomes.addAll(issueBatch(draftIds.subList(from, Math.min(draftIds.size(), from + batch))));
+        }
         var run = new RunIssue(
                 runId,
                 count(outcomes, Outcome.ISSUED),
@@ -146,6 +165,223 @@ public class Documents {
                 run.superseded(),
                 run.failed());
         return run;
+    }
+
+    /**
+     * Issues several drafts in one unit of work and transaction: under their locks (taken in member order, as every
+     * issuer takes them) and the lock of each number series, the ones not issued yet take consecutive numbers, and
+     * every write — drafts, counters, invoiced periods, events, open items — is one statement for all of them. A
+     * draft that breaks a rule is marked failed in the same transaction and takes no number. Credit notes, which
+     * depend on each other's credit, are issued one by one after the batch; and if the final guard fires (another
+     * run's document for a member committed in another year's series, ADR 0019) nothing of the batch is kept and it
+     * is issued draft by draft, as {@link #issueOne} always did. Answers the outcomes in the order given.
+     */
+    List<DraftOutcome> issueBatch(List<UUID> draftIds) {
+        if (draftIds.size() == 1) {
+            return List.of(issueOne(draftIds.get(0)));
+        }
+        Map<UUID, DraftOutcome> outcomes;
+        try {
+            outcomes = inUnitOfWork(draftIds.get(0), () -> issueLocked(draftIds));
+        } catch (DuplicateKeyException e) {
+            log.info("a draft of a batch was issued by another run in the meantime; issuing the batch one by one");
+            return draftIds.stream().map(this::issueOne).toList();
+        }
+        return draftIds.stream()
+                .map(id -> outcomes.containsKey(id) ? outcomes.get(id) : issueOne(id))
+                .toList();
+    }
+
+    /** What a draft of a batch becomes once it has its number. */
+    private record ToIssue(Draft draft, DocumentIssued issued) {}
+
+    private Map<UUID, DraftOutcome> issueLocked(List<UUID> draftIds) {
+        var locked = jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            """
+                            select * from draft_document where draft_id = any(?)
+                            order by member_number, document_type, refers_to_number, draft_id
+                            for update
+                            """);
+                    statement.setArray(1, con.createArrayOf("uuid", draftIds.toArray()));
+                    return statement;
+                },
+                Documents::draft);
+        if (locked.size() != draftIds.size()) {
+            throw new NotFound("Some of the drafts " + draftIds + " do not exist.");
+        }
+        var outcomes = new HashMap<UUID, DraftOutcome>();
+        var pending = new ArrayList<Draft>();
+        for (var draft : locked) {
+            switch (draft.status()) {
+                case "ISSUED" ->
+                    outcomes.put(draft.draftId(), outcome(draft, Outcome.ALREADY_ISSUED, draft.number(), null, null));
+                case "SUPERSEDED" ->
+                    outcomes.put(draft.draftId(), outcome(draft, Outcome.SUPERSEDED, draft.supersededBy(), null, null));
+                default -> {
+                    if (draft.type() != DocumentType.CREDIT_NOTE) {
+                        pending.add(draft); // credit notes: one by one after this batch (left out of the answer)
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return outcomes;
+        }
+        var known = members.byNumbers(
+                pending.stream().map(Draft::memberNumber).distinct().toList());
+        var lines = drafts.lines(pending.stream().map(Draft::draftId).toList());
+        var earlier = issuedFor(pending);
+        var issuedOn = LocalDate.now(clock);
+        var series = new EnumMap<DocumentType, NumberSeries.Locked>(DocumentType.class);
+        var taken = new EnumMap<DocumentType, Long>(DocumentType.class);
+        var metaData = whoAndWhy();
+        var toIssue = new ArrayList<ToIssue>();
+        for (var draft : pending) {
+            var member = known.get(draft.memberNumber());
+            var draftLines = lines.getOrDefault(draft.draftId(), List.of());
+            try {
+                if (member == null) {
+                    throw new DocumentRefused(
+                            "member-unknown", "Billing knows no member " + draft.memberNumber() + ".");
+                }
+                DocumentLines.check(draft.type(), draftLines);
+            } catch (DocumentRefused e) {
+                outcomes.put(draft.draftId(), markFailed(draft, e));
+                continue;
+            }
+            var lockedSeries = series.computeIfAbsent(draft.type(), type -> this.series.lock(type, issuedOn.getYear()));
+            var before = earlier.get(draft.draftId());
+            if (before != null) {
+                jdbc.update(
+                        "update draft_document set status = 'SUPERSEDED', superseded_by = ? where draft_id = ?",
+                        before,
+                        draft.draftId());
+                outcomes.put(draft.draftId(), outcome(draft, Outcome.SUPERSEDED, before, null, null));
+                continue;
+            }
+            var next = taken.merge(draft.type(), lockedSeries.lastNumber() + 1, (last, one) -> last + 1);
+            var number = lockedSeries.pattern().format(lockedSeries.year(), next);
+            toIssue.add(new ToIssue(
+                    draft, issued(draft, member, draftLines, DocumentTotals.of(draftLines), number, issuedOn)));
+        }
+        if (toIssue.isEmpty()) {
+            return outcomes;
+        }
+        taken.forEach((type, last) -> this.series.advance(series.get(type), last));
+        var issuedAt = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    """
+                    update draft_document d set status = 'ISSUED', document_number = x.n, member_id = x.m,
+                        issued_on = ?, issued_at = ?, failure_rule = null, failure_message = null
+                    from unnest(?::uuid[], ?::varchar[], ?::uuid[]) as x (id, n, m)
+                    where d.draft_id = x.id
+                    """);
+            statement.setDate(1, Date.valueOf(issuedOn));
+            statement.setTimestamp(2, issuedAt);
+            statement.setArray(
+                    3,
+                    con.createArrayOf(
+                            "uuid",
+                            toIssue.stream().map(i -> i.draft().draftId()).toArray()));
+            statement.setArray(
+                    4,
+                    con.createArrayOf(
+                            "varchar",
+                            toIssue.stream().map(i -> i.issued().number()).toArray()));
+            statement.setArray(
+                    5,
+                    con.createArrayOf(
+                            "uuid",
+                            toIssue.stream()
+                                    .map(i -> i.issued().buyer().memberId())
+                                    .toArray()));
+            return statement;
+        });
+        usage.periodsInvoiced(
+                toIssue.stream()
+                        .filter(i -> i.draft().type() == DocumentType.INVOICE)
+                        .map(i -> new UsageLedger.InvoicedMemberPeriod(
+                                i.draft().memberNumber(),
+                                i.draft().periodFrom(),
+                                i.draft().periodTo(),
+                                i.issued().number()))
+                        .toList(),
+                intakeGroup,
+                usageTopic);
+        eventStore.publish(toIssue.stream()
+                .map(i -> new GenericDomainEventMessage<>(
+                        i.draft().type().streamType(),
+                        i.draft().draftId().toString(),
+                        0L,
+                        new GenericMessage<>(i.issued(), metaData),
+                        clock.instant()))
+                .toList());
+        openItems.addAll(
+                toIssue.stream().map(i -> openItem(i.draft(), i.issued())).toList());
+        for (var issue : toIssue) {
+            outcomes.put(
+                    issue.draft().draftId(),
+                    outcome(issue.draft(), Outcome.ISSUED, issue.issued().number(), null, null));
+        }
+        return outcomes;
+    }
+
+    /** The documents other runs issued for these drafts' members, periods and kinds of run, by draft id. */
+    private Map<UUID, String> issuedFor(List<Draft> pending) {
+        record Key(DocumentType type, RunKind runKind, LocalDate from, LocalDate to) {}
+        var byKey = pending.stream()
+                .collect(Collectors.groupingBy(d -> new Key(d.type(), d.runKind(), d.periodFrom(), d.periodTo())));
+        var found = new HashMap<UUID, String>();
+        byKey.forEach((key, drafts) -> {
+            var byMember = new HashMap<Long, String>();
+            jdbc.query(
+                    con -> {
+                        var statement = con.prepareStatement(
+                                """
+                                select member_number, document_number from draft_document
+                                where document_type = ? and run_kind = ? and member_number = any(?)
+                                    and period_from = ? and period_to = ? and status = 'ISSUED'
+                                """);
+                        statement.setString(1, key.type().name());
+                        statement.setString(2, key.runKind().name());
+                        statement.setArray(
+                                3,
+                                con.createArrayOf(
+                                        "int8",
+                                        drafts.stream().map(Draft::memberNumber).toArray()));
+                        statement.setDate(4, Date.valueOf(key.from()));
+                        statement.setDate(5, Date.valueOf(key.to()));
+                        return statement;
+                    },
+                    row -> {
+                        byMember.put(row.getLong("member_number"), row.getString("document_number"));
+                    });
+            drafts.forEach(d -> {
+                if (byMember.containsKey(d.memberNumber())) {
+                    found.put(d.draftId(), byMember.get(d.memberNumber()));
+                }
+            });
+        });
+        return found;
+    }
+
+    /** A draft of a batch that breaks a rule, marked with it in the batch's transaction. */
+    private DraftOutcome markFailed(Draft draft, DocumentRefused refused) {
+        jdbc.update(
+                "update draft_document set status = 'FAILED', failure_rule = ?, failure_message = ? where draft_id = ?",
+                refused.rule(),
+                refused.getMessage(),
+                draft.draftId());
+        log.warn(
+                "draft {} of member {} not issued: {} ({})",
+                draft.draftId(),
+                draft.memberNumber(),
+                refused.rule(),
+                refused.getMessage());
+        return outcome(draft, Outcome.FAILED, null, refused.rule(), refused.getMessage());
     }
 
     /** Issues one draft, or says why not; never issues it twice. */
@@ -212,10 +448,29 @@ public class Documents {
             usage.periodInvoiced(
                     draft.memberNumber(), draft.periodFrom(), draft.periodTo(), number, intakeGroup, usageTopic);
         }
+        var issued = issued(draft, member, lines, totals, number, issuedOn);
+        eventStore.publish(new GenericDomainEventMessage<>(
+                draft.type().streamType(),
+                draftId.toString(),
+                0L,
+                new GenericMessage<>(issued, whoAndWhy()),
+                clock.instant()));
+        openItems.add(openItem(draft, issued));
+        return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    /** The document a draft becomes with its number: the buyer as billed now, the lines, totals and due date. */
+    private DocumentIssued issued(
+            Draft draft,
+            MemberView member,
+            List<DocumentLine> lines,
+            DocumentTotals totals,
+            String number,
+            LocalDate issuedOn) {
         var address = member.address();
         var term = properties.paymentTerm(draft.type());
-        var issued = new DocumentIssued(
-                draftId,
+        return new DocumentIssued(
+                draft.draftId(),
                 draft.type(),
                 number,
                 draft.runId(),
@@ -240,23 +495,21 @@ public class Documents {
                 totals.net(),
                 totals.vat(),
                 totals.gross());
-        eventStore.publish(new GenericDomainEventMessage<>(
-                draft.type().streamType(),
-                draftId.toString(),
-                0L,
-                new GenericMessage<>(issued, whoAndWhy()),
-                clock.instant()));
-        openItems.add(
-                switch (draft.type()) {
-                    case INVOICE ->
-                        NewOpenItem.invoice(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
-                    case CAPITAL_CALL ->
-                        NewOpenItem.capitalCall(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
-                    case CREDIT_NOTE ->
-                        NewOpenItem.creditNote(
-                                draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
-                });
-        return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    private static NewOpenItem openItem(Draft draft, DocumentIssued issued) {
+        var number = issued.number();
+        return switch (draft.type()) {
+            case INVOICE ->
+                NewOpenItem.invoice(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.dueOn(), issued.grossTotal());
+            case CAPITAL_CALL ->
+                NewOpenItem.capitalCall(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.dueOn(), issued.grossTotal());
+            case CREDIT_NOTE ->
+                NewOpenItem.creditNote(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.grossTotal(), draft.refersToNumber());
+        };
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */

@@ -9,7 +9,6 @@ import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.contribution.ContributionLine;
 import org.allmende.billing.contribution.Contributions;
 import org.allmende.billing.document.DocumentLine;
-import org.allmende.billing.document.DocumentRefused;
 import org.allmende.billing.document.DocumentType;
 import org.allmende.billing.document.Drafts;
 import org.allmende.billing.document.LineKind;
@@ -19,17 +18,20 @@ import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finance's invoice run: drafts each member's contributions of a period from billing's facts and the tariffs (the
  * pure calculation), for review before anything is issued. A member whose contributions cannot be calculated (a
  * service without a price on some day) gets no draft but a reason; the others are drafted.
+ *
+ * <p>In chunks of a few hundred members (ADR 0023): per chunk the facts are read in three statements, calculated in
+ * memory and the drafts and their lines written in two set-based statements, in one transaction. The run is marked
+ * drafted in the transaction of its last chunk; until then (and for ever, if the drafting broke off) it is shown as
+ * incomplete and cannot be issued.
  */
 @Component
 public class InvoiceRuns {
-
-    /** A member the run could not draft, and why. */
-    public record Skipped(long memberNumber, String rule, String reason) {}
 
     /** A member's draft with its totals, and the previous period's invoiced totals beside them. */
     public record MemberDraft(
@@ -42,64 +44,90 @@ public class InvoiceRuns {
             BigDecimal previousGross,
             BigDecimal difference) {}
 
+    /**
+     * A run for review; {@code status} is {@code DRAFTED} once every member is drafted, {@code DRAFTING} while it is
+     * under way or when it broke off (start a new run then: an incomplete one is never issued).
+     */
     public record Review(
             UUID runId,
             String period,
+            String status,
             int drafts,
             BigDecimal net,
             BigDecimal vat,
             BigDecimal gross,
             List<MemberDraft> members,
-            List<Skipped> skipped) {}
+            List<Drafts.Skipped> skipped) {}
 
     private final FactsLoader facts;
     private final TariffLedger tariffs;
     private final Drafts drafts;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final int chunkSize;
 
-    InvoiceRuns(FactsLoader facts, TariffLedger tariffs, Drafts drafts, JdbcTemplate jdbc) {
+    InvoiceRuns(
+            FactsLoader facts,
+            TariffLedger tariffs,
+            Drafts drafts,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            InvoicingProperties properties) {
         this.facts = facts;
         this.tariffs = tariffs;
         this.drafts = drafts;
         this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.chunkSize = properties.draftChunkSize();
     }
 
     /** Drafts the contributions of every member of the period; returns the run for review. */
     public Review draft(BillingPeriod period) {
-        var all = facts.load(period);
         var plans = tariffs.tariffs();
-        var runId = drafts.startRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
-        var skipped = new ArrayList<Skipped>();
-        all.forEach((member, memberFacts) -> {
-            List<ContributionLine> lines;
-            try {
-                lines = Contributions.calculate(memberFacts, period, plans);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                skipped.add(new Skipped(member, "not-calculable", e.getMessage()));
-                return;
+        var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
+        var run = drafts.run(runId).orElseThrow();
+        var members = facts.members(period);
+        var skipped = new ArrayList<Drafts.Skipped>();
+        var chunks = Math.max(1, (members.size() + chunkSize - 1) / chunkSize);
+        for (int c = 0; c < chunks; c++) {
+            var chunk = members.subList(c * chunkSize, Math.min(members.size(), (c + 1) * chunkSize));
+            var toWrite = new ArrayList<Drafts.NewDraft>();
+            if (!chunk.isEmpty()) {
+                var chunkFacts = facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+                for (var member : chunk) {
+                    var memberFacts = chunkFacts.get(member);
+                    if (memberFacts == null) {
+                        continue; // no longer a member of the period: its exit was recorded since the run started
+                    }
+                    List<ContributionLine> lines;
+                    try {
+                        lines = Contributions.calculate(memberFacts, period, plans);
+                    } catch (IllegalStateException | IllegalArgumentException e) {
+                        skipped.add(new Drafts.Skipped(member, "not-calculable", e.getMessage()));
+                        continue;
+                    }
+                    if (!lines.isEmpty()) {
+                        toWrite.add(new Drafts.NewDraft(
+                                member,
+                                DocumentType.INVOICE,
+                                null,
+                                lines.stream().map(InvoiceRuns::line).toList()));
+                    }
+                }
             }
-            if (lines.isEmpty()) {
-                return;
-            }
-            try {
-                drafts.add(
-                        runId,
-                        member,
-                        DocumentType.INVOICE,
-                        null,
-                        lines.stream().map(InvoiceRuns::line).toList());
-            } catch (DocumentRefused e) {
-                skipped.add(new Skipped(member, e.rule(), e.getMessage()));
-            }
-        });
-        return review(runId, skipped);
+            var last = c == chunks - 1;
+            transaction.executeWithoutResult(status -> {
+                var refused = drafts.addAll(run, toWrite);
+                skipped.addAll(refused);
+                if (last) {
+                    drafts.complete(runId, skipped);
+                }
+            });
+        }
+        return review(runId);
     }
 
     public Review review(UUID runId) {
-        return review(runId, List.of());
-    }
-
-    private Review review(UUID runId, List<Skipped> skipped) {
         var run = drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
         var previousTo = run.periodFrom().minusDays(1);
         var members = jdbc.query(
@@ -131,12 +159,13 @@ public class InvoiceRuns {
         return new Review(
                 runId,
                 run.periodFrom() + ".." + run.periodTo(),
+                run.drafted() ? "DRAFTED" : "DRAFTING",
                 members.size(),
                 sum(members, MemberDraft::net),
                 sum(members, MemberDraft::vat),
                 sum(members, MemberDraft::gross),
                 members,
-                skipped);
+                drafts.skipped(runId));
     }
 
     private static BigDecimal sum(List<MemberDraft> members, java.util.function.Function<MemberDraft, BigDecimal> f) {

@@ -291,6 +291,8 @@ class DocumentIssueIT {
         var may =
                 contributionsRun(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), LongStream.rangeClosed(101, 400));
         var extra = new HashMap<>(ON_APRIL_2);
+        // small batches, so the connections are dropped in the middle of the run, not after its last batch
+        extra.put("allmende.documents.issue-batch-size", "10");
         extra.put(
                 "spring.datasource.url",
                 SharedInfrastructure.postgres().ensureDatabase(database) + "?ApplicationName=doomed-billing");
