@@ -5,6 +5,10 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.contribution.ContributionLine;
 import org.allmende.billing.contribution.Contributions;
@@ -14,6 +18,7 @@ import org.allmende.billing.document.Drafts;
 import org.allmende.billing.document.LineKind;
 import org.allmende.billing.document.RunKind;
 import org.allmende.billing.ledger.TariffLedger;
+import org.allmende.billing.tariff.Tariffs;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,50 +86,87 @@ public class InvoiceRuns {
         this.chunkSize = properties.draftChunkSize();
     }
 
-    /** Drafts the contributions of every member of the period; returns the run for review. */
+    /**
+     * Drafts the contributions of every member of the period; returns the run for review. While one chunk is being
+     * written (on a thread of its own, one transaction per chunk, in order), the next one is read and calculated.
+     */
     public Review draft(BillingPeriod period) {
         var plans = tariffs.tariffs();
         var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
         var run = drafts.run(runId).orElseThrow();
         var members = facts.members(period);
-        var skipped = new ArrayList<Drafts.Skipped>();
+        var notCalculable = new ArrayList<Drafts.Skipped>();
+        var refused = new ArrayList<Drafts.Skipped>(); // only the writer touches it
         var chunks = Math.max(1, (members.size() + chunkSize - 1) / chunkSize);
-        for (int c = 0; c < chunks; c++) {
-            var chunk = members.subList(c * chunkSize, Math.min(members.size(), (c + 1) * chunkSize));
-            var toWrite = new ArrayList<Drafts.NewDraft>();
-            if (!chunk.isEmpty()) {
-                var chunkFacts = facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
-                for (var member : chunk) {
-                    var memberFacts = chunkFacts.get(member);
-                    if (memberFacts == null) {
-                        continue; // no longer a member of the period: its exit was recorded since the run started
+        var writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "invoice-run-writer"));
+        try {
+            Future<?> written = CompletableFuture.completedFuture(null);
+            for (int c = 0; c < chunks; c++) {
+                var chunk = members.subList(c * chunkSize, Math.min(members.size(), (c + 1) * chunkSize));
+                var toWrite = calculate(period, plans, chunk, notCalculable);
+                var last = c == chunks - 1;
+                var skipped = last ? List.copyOf(notCalculable) : List.<Drafts.Skipped>of();
+                await(written);
+                written = writer.submit(() -> transaction.executeWithoutResult(status -> {
+                    refused.addAll(drafts.addAll(run, toWrite));
+                    if (last) {
+                        var all = new ArrayList<>(skipped);
+                        all.addAll(refused);
+                        drafts.complete(runId, all);
                     }
-                    List<ContributionLine> lines;
-                    try {
-                        lines = Contributions.calculate(memberFacts, period, plans);
-                    } catch (IllegalStateException | IllegalArgumentException e) {
-                        skipped.add(new Drafts.Skipped(member, "not-calculable", e.getMessage()));
-                        continue;
-                    }
-                    if (!lines.isEmpty()) {
-                        toWrite.add(new Drafts.NewDraft(
-                                member,
-                                DocumentType.INVOICE,
-                                null,
-                                lines.stream().map(InvoiceRuns::line).toList()));
-                    }
-                }
+                }));
             }
-            var last = c == chunks - 1;
-            transaction.executeWithoutResult(status -> {
-                var refused = drafts.addAll(run, toWrite);
-                skipped.addAll(refused);
-                if (last) {
-                    drafts.complete(runId, skipped);
-                }
-            });
+            await(written);
+        } finally {
+            writer.shutdownNow();
         }
         return review(runId);
+    }
+
+    /** The drafts of a chunk of members, calculated in memory from their facts (read in three statements). */
+    private List<Drafts.NewDraft> calculate(
+            BillingPeriod period, Tariffs plans, List<Long> chunk, List<Drafts.Skipped> notCalculable) {
+        var toWrite = new ArrayList<Drafts.NewDraft>();
+        if (chunk.isEmpty()) {
+            return toWrite;
+        }
+        var chunkFacts = facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+        for (var member : chunk) {
+            var memberFacts = chunkFacts.get(member);
+            if (memberFacts == null) {
+                continue; // no longer a member of the period: its exit was recorded since the run started
+            }
+            List<ContributionLine> lines;
+            try {
+                lines = Contributions.calculate(memberFacts, period, plans);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                notCalculable.add(new Drafts.Skipped(member, "not-calculable", e.getMessage()));
+                continue;
+            }
+            if (!lines.isEmpty()) {
+                toWrite.add(new Drafts.NewDraft(
+                        member,
+                        DocumentType.INVOICE,
+                        null,
+                        lines.stream().map(InvoiceRuns::line).toList()));
+            }
+        }
+        return toWrite;
+    }
+
+    /** Waits for a chunk's write; its failure is the run's. */
+    private static void await(Future<?> written) {
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drafting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public Review review(UUID runId) {
