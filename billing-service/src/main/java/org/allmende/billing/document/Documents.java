@@ -38,12 +38,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issuing: a run's drafts become documents, each in its own short transaction (ADR 0019). Under the draft's lock:
- * an issued draft is skipped, so issuing is idempotent whatever is retried or run twice at the same time; then,
- * under the lock of its number series, a member already invoiced for the period by another run supersedes the
- * draft, otherwise the next number is taken, the draft marked issued and {@link DocumentIssued} appended to
- * billing's event store — one commit for all of it, or nothing (and the number is free again). A draft that breaks
- * a rule is marked with it and the run goes on; the next attempt issues what is left.
+ * Issuing: a run's drafts become documents, a batch of drafts per short transaction (ADR 0019, 0023). Under the
+ * drafts' locks: an issued draft is skipped, so issuing is idempotent whatever is retried or run twice at the same
+ * time; then, under the lock of its number series, a member already invoiced for the period by another run
+ * supersedes the draft, otherwise the next number is taken, the draft marked issued and {@link DocumentIssued}
+ * appended to billing's event store — one commit for the batch, or nothing (and its numbers are free again). A draft
+ * that breaks a rule is marked with it and the run goes on; the next attempt issues what is left.
  */
 @Component
 public class Documents {
@@ -145,6 +145,7 @@ public class Documents {
                         + " order by member_number, document_type, refers_to_number",
                 UUID.class,
                 runId);
+        var started = System.nanoTime();
         var outcomes = new ArrayList<DraftOutcome>();
         var batch = properties.issueBatchSize();
         for (int from = 0; from < draftIds.size(); from += batch) {
@@ -158,12 +159,14 @@ public class Documents {
                 count(outcomes, Outcome.FAILED),
                 outcomes);
         log.info(
-                "run {}: {} issued, {} issued before, {} superseded by another run, {} failed",
+                "run {}: {} issued, {} issued before, {} superseded by another run, {} failed, in {} ms (batches of {})",
                 runId,
                 run.issued(),
                 run.alreadyIssued(),
                 run.superseded(),
-                run.failed());
+                run.failed(),
+                (System.nanoTime() - started) / 1_000_000,
+                batch);
         return run;
     }
 

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.allmende.billing.contribution.BillingFacts;
 import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.contribution.ContributionLine;
 import org.allmende.billing.contribution.Contributions;
@@ -21,6 +25,8 @@ import org.allmende.billing.ledger.TariffLedger;
 import org.allmende.billing.tariff.Tariffs;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service without a price on some day) gets no draft but a reason; the others are drafted.
  *
  * <p>In chunks of a few hundred members (ADR 0023): per chunk the facts are read in three statements, calculated in
- * memory and the drafts and their lines written in two set-based statements, in one transaction. The run is marked
+ * memory and the drafts and their lines written in two set-based statements, in one transaction; reading, calculating
+ * and writing overlap. The run is marked
  * drafted in the transaction of its last chunk; until then (and for ever, if the drafting broke off) it is shown as
  * incomplete and cannot be issued.
  */
 @Component
 public class InvoiceRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceRuns.class);
 
     /** A member's draft with its totals, and the previous period's invoiced totals beside them. */
     public record MemberDraft(
@@ -87,50 +96,110 @@ public class InvoiceRuns {
     }
 
     /**
-     * Drafts the contributions of every member of the period; returns the run for review. While one chunk is being
-     * written (on a thread of its own, one transaction per chunk, in order), the next one is read and calculated.
+     * Drafts the contributions of every member of the period; returns the run for review. Three stages, one thread
+     * each, chunk by chunk in order: the facts of the next chunk are read while this one is calculated and the one
+     * before is written (one transaction per chunk).
      */
     public Review draft(BillingPeriod period) {
         var plans = tariffs.tariffs();
         var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
         var run = drafts.run(runId).orElseThrow();
         var members = facts.members(period);
+        var chunks = new ArrayList<List<Long>>();
+        for (int from = 0; from < members.size(); from += chunkSize) {
+            chunks.add(members.subList(from, Math.min(members.size(), from + chunkSize)));
+        }
+        if (chunks.isEmpty()) {
+            chunks.add(List.of());
+        }
         var notCalculable = new ArrayList<Drafts.Skipped>();
         var refused = new ArrayList<Drafts.Skipped>(); // only the writer touches it
-        var chunks = Math.max(1, (members.size() + chunkSize - 1) / chunkSize);
+        var reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "invoice-run-reader"));
         var writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "invoice-run-writer"));
+        var started = System.nanoTime();
+        var reading = new AtomicLong();
+        var writing = new AtomicLong();
+        long calculating = 0;
+        long waitingForFacts = 0;
+        long waitingForWriter = 0;
         try {
+            var next = reader.submit(read(period, chunks.get(0), reading));
             Future<?> written = CompletableFuture.completedFuture(null);
-            for (int c = 0; c < chunks; c++) {
-                var chunk = members.subList(c * chunkSize, Math.min(members.size(), (c + 1) * chunkSize));
-                var toWrite = calculate(period, plans, chunk, notCalculable);
-                var last = c == chunks - 1;
+            for (int c = 0; c < chunks.size(); c++) {
+                var waiting = System.nanoTime();
+                var chunkFacts = await(next);
+                if (c + 1 < chunks.size()) {
+                    next = reader.submit(read(period, chunks.get(c + 1), reading));
+                }
+                var calculated = System.nanoTime();
+                waitingForFacts += calculated - waiting;
+                var toWrite = calculate(period, plans, chunks.get(c), chunkFacts, notCalculable);
+                var last = c == chunks.size() - 1;
                 var skipped = last ? List.copyOf(notCalculable) : List.<Drafts.Skipped>of();
+                waiting = System.nanoTime();
+                calculating += waiting - calculated;
                 await(written);
-                written = writer.submit(() -> transaction.executeWithoutResult(status -> {
-                    refused.addAll(drafts.addAll(run, toWrite));
-                    if (last) {
-                        var all = new ArrayList<>(skipped);
-                        all.addAll(refused);
-                        drafts.complete(runId, all);
-                    }
-                }));
+                waitingForWriter += System.nanoTime() - waiting;
+                written = writer.submit(() -> {
+                    var writingStarted = System.nanoTime();
+                    transaction.executeWithoutResult(status -> {
+                        refused.addAll(drafts.addAll(run, toWrite));
+                        if (last) {
+                            var all = new ArrayList<>(skipped);
+                            all.addAll(refused);
+                            drafts.complete(runId, all);
+                        }
+                    });
+                    writing.addAndGet(System.nanoTime() - writingStarted);
+                });
             }
             await(written);
         } finally {
+            reader.shutdownNow();
             writer.shutdownNow();
         }
-        return review(runId);
+        var reviewing = System.nanoTime();
+        var review = review(runId);
+        log.info(
+                "run {} for {}: {} members in {} chunks drafted in {} ms (calculating {} ms, waiting for facts {} ms and"
+                        + " for the writer {} ms; beside it reading facts {} ms, writing {} ms), review {} ms",
+                runId,
+                period,
+                members.size(),
+                chunks.size(),
+                (reviewing - started) / 1_000_000,
+                calculating / 1_000_000,
+                waitingForFacts / 1_000_000,
+                waitingForWriter / 1_000_000,
+                reading.get() / 1_000_000,
+                writing.get() / 1_000_000,
+                (System.nanoTime() - reviewing) / 1_000_000);
+        return review;
     }
 
-    /** The drafts of a chunk of members, calculated in memory from their facts (read in three statements). */
-    private List<Drafts.NewDraft> calculate(
-            BillingPeriod period, Tariffs plans, List<Long> chunk, List<Drafts.Skipped> notCalculable) {
+    /** Reads the facts of a chunk of members, in three statements. */
+    private Callable<Map<Long, BillingFacts>> read(BillingPeriod period, List<Long> chunk, AtomicLong reading) {
+        return () -> {
+            if (chunk.isEmpty()) {
+                return Map.of();
+            }
+            var started = System.nanoTime();
+            try {
+                return facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+            } finally {
+                reading.addAndGet(System.nanoTime() - started);
+            }
+        };
+    }
+
+    /** The drafts of a chunk of members, calculated in memory from their facts. */
+    private static List<Drafts.NewDraft> calculate(
+            BillingPeriod period,
+            Tariffs plans,
+            List<Long> chunk,
+            Map<Long, BillingFacts> chunkFacts,
+            List<Drafts.Skipped> notCalculable) {
         var toWrite = new ArrayList<Drafts.NewDraft>();
-        if (chunk.isEmpty()) {
-            return toWrite;
-        }
-        var chunkFacts = facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
         for (var member : chunk) {
             var memberFacts = chunkFacts.get(member);
             if (memberFacts == null) {
@@ -154,10 +223,10 @@ public class InvoiceRuns {
         return toWrite;
     }
 
-    /** Waits for a chunk's write; its failure is the run's. */
-    private static void await(Future<?> written) {
+    /** Waits for a chunk's facts or write; its failure is the run's. */
+    private static <T> T await(Future<T> stage) {
         try {
-            written.get();
+            return stage.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while drafting", e);
