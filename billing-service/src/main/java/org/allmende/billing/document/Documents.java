@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.MemberView;
 import org.allmende.billing.ledger.UsageLedger;
@@ -92,6 +93,7 @@ public class Documents {
     private final Drafts drafts;
     private final MemberLedger members;
     private final UsageLedger usage;
+    private final LateUsageSettlements lateUsage;
     private final OpenItems openItems;
     private final DocumentsProperties properties;
     private final Clock clock;
@@ -107,6 +109,7 @@ public class Documents {
             Drafts drafts,
             MemberLedger members,
             UsageLedger usage,
+            LateUsageSettlements lateUsage,
             OpenItems openItems,
             DocumentsProperties properties,
             Clock clock,
@@ -120,6 +123,7 @@ public class Documents {
         this.drafts = drafts;
         this.members = members;
         this.usage = usage;
+        this.lateUsage = lateUsage;
         this.openItems = openItems;
         this.properties = properties;
         this.clock = clock;
@@ -186,13 +190,25 @@ public class Documents {
         Map<UUID, DraftOutcome> outcomes;
         try {
             outcomes = inUnitOfWork(draftIds.get(0), () -> issueLocked(draftIds));
-        } catch (DuplicateKeyException e) {
-            log.info("a draft of a batch was issued by another run in the meantime; issuing the batch one by one");
+        } catch (DuplicateKeyException | OneByOne e) {
+            log.info(
+                    "a draft of a batch cannot be issued with the others ({}); issuing the batch one by one",
+                    e.getMessage());
             return draftIds.stream().map(this::issueOne).toList();
         }
         return draftIds.stream()
                 .map(id -> outcomes.containsKey(id) ? outcomes.get(id) : issueOne(id))
                 .toList();
+    }
+
+    /**
+     * A batch that must be issued draft by draft: one of its drafts corrects late usage another invoice settled in the
+     * meantime (the one-by-one path refuses just that draft). Nothing of the batch is kept.
+     */
+    private static final class OneByOne extends RuntimeException {
+        OneByOne(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** What a draft of a batch becomes once it has its number. */
@@ -314,6 +330,7 @@ public class Documents {
                         .toList(),
                 intakeGroup,
                 usageTopic);
+        settleLateUsage(toIssue);
         eventStore.publish(toIssue.stream()
                 .map(i -> new GenericDomainEventMessage<>(
                         i.draft().type().streamType(),
@@ -330,6 +347,44 @@ public class Documents {
                     outcome(issue.draft(), Outcome.ISSUED, issue.issued().number(), null, null));
         }
         return outcomes;
+    }
+
+    /**
+     * Settles the late usage the batch's invoices correct (ADR 0025), for the few drafts that carry any (found in
+     * one statement); if another invoice settled one of those records first, the batch goes one by one.
+     */
+    private void settleLateUsage(List<ToIssue> toIssue) {
+        var invoices = toIssue.stream()
+                .filter(i -> i.draft().type() == DocumentType.INVOICE)
+                .toList();
+        if (invoices.isEmpty()) {
+            return;
+        }
+        var carrying = new java.util.HashSet<UUID>(jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            "select distinct draft_id from draft_late_usage where draft_id = any(?)");
+                    statement.setArray(
+                            1,
+                            con.createArrayOf(
+                                    "uuid",
+                                    invoices.stream()
+                                            .map(i -> i.draft().draftId())
+                                            .toArray()));
+                    return statement;
+                },
+                (row, n) -> row.getObject("draft_id", UUID.class)));
+        for (var invoice : invoices) {
+            if (carrying.contains(invoice.draft().draftId())) {
+                var correctedBefore = lateUsage.settle(
+                        invoice.draft().draftId(),
+                        invoice.draft().memberNumber(),
+                        invoice.issued().number());
+                if (!correctedBefore.isEmpty()) {
+                    throw new OneByOne("late usage corrected by another invoice: " + correctedBefore);
+                }
+            }
+        }
     }
 
     /** The documents other runs issued for these drafts' members, periods and kinds of run, by draft id. */
@@ -450,6 +505,13 @@ public class Documents {
         if (draft.type() == DocumentType.INVOICE) {
             usage.periodInvoiced(
                     draft.memberNumber(), draft.periodFrom(), draft.periodTo(), number, intakeGroup, usageTopic);
+            var correctedBefore = lateUsage.settle(draftId, draft.memberNumber(), number);
+            if (!correctedBefore.isEmpty()) {
+                throw new DocumentRefused(
+                        "late-usage-corrected-already",
+                        "Another invoice corrected late usage this draft corrects too: " + correctedBefore
+                                + "; run the period again.");
+            }
         }
         var issued = issued(draft, member, lines, totals, number, issuedOn);
         eventStore.publish(new GenericDomainEventMessage<>(

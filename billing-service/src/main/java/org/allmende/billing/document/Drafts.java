@@ -26,6 +26,9 @@ public class Drafts {
     /** A member's draft to be written with others of the same run ({@link #addAll}). */
     public record NewDraft(long memberNumber, DocumentType type, String refersToNumber, List<DocumentLine> lines) {}
 
+    /** What {@link #addAll} wrote: the draft ids in the order given (null where refused), and the refusals. */
+    public record Added(List<UUID> draftIds, List<Skipped> refused) {}
+
     /** A member the drafting left out, and why. */
     public record Skipped(long memberNumber, String rule, String reason) {}
 
@@ -140,31 +143,36 @@ public class Drafts {
      * Writes the drafts of many members of one run with two set-based statements (one for the drafts, one for all
      * their lines), in the caller's transaction — a few hundred members per transaction is what the invoice run
      * gives it. Each draft's lines are checked first ({@link DocumentLines#check}); a draft that breaks a rule is
-     * not written and answered with its refusal, the others are written.
+     * not written and answered with its refusal, the others are written and answered with their ids.
      */
-    public List<Skipped> addAll(Run run, List<NewDraft> drafts) {
+    public Added addAll(Run run, List<NewDraft> drafts) {
         var refused = new ArrayList<Skipped>();
         var ids = new ArrayList<UUID>();
         var kept = new ArrayList<NewDraft>();
+        var given = new ArrayList<UUID>();
         for (var draft : drafts) {
             if ((draft.type() == DocumentType.CREDIT_NOTE) != (draft.refersToNumber() != null)) {
                 refused.add(new Skipped(
                         draft.memberNumber(),
                         "credit-note-refers-to-an-invoice",
                         "A credit note, and only a credit note, refers to an invoice."));
+                given.add(null);
                 continue;
             }
             try {
                 DocumentLines.check(draft.type(), draft.lines());
             } catch (DocumentRefused e) {
                 refused.add(new Skipped(draft.memberNumber(), e.rule(), e.getMessage()));
+                given.add(null);
                 continue;
             }
-            ids.add(UUID.randomUUID());
+            var id = UUID.randomUUID();
+            ids.add(id);
+            given.add(id);
             kept.add(draft);
         }
         if (kept.isEmpty()) {
-            return refused;
+            return new Added(given, refused);
         }
         var createdAt = Timestamp.from(clock.instant());
         jdbc.update(con -> {
@@ -196,7 +204,7 @@ public class Drafts {
             LineRows.setColumns(con, statement, "uuid", rows);
             return statement;
         });
-        return refused;
+        return new Added(given, refused);
     }
 
     private static <T> Object[] column(List<T> rows, java.util.function.Function<T, Object> value) {

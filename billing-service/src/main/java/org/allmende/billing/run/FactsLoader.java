@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.allmende.billing.contribution.BillingFacts;
@@ -23,10 +24,12 @@ public class FactsLoader {
 
     private final JdbcTemplate jdbc;
     private final InvoicingProperties properties;
+    private final CorrectionsLoader corrections;
 
-    FactsLoader(JdbcTemplate jdbc, InvoicingProperties properties) {
+    FactsLoader(JdbcTemplate jdbc, InvoicingProperties properties, CorrectionsLoader corrections) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.corrections = corrections;
     }
 
     private static final String MEMBER_OF_THE_PERIOD =
@@ -41,9 +44,17 @@ public class FactsLoader {
                 Date.valueOf(period.first()));
     }
 
-    /** The facts of every member who was a member on at least one day of the period, by member number. */
+    /**
+     * The facts of every member who was a member on at least one day of the period, by member number, with the
+     * corrections of late usage no invoice settled yet.
+     */
     public Map<Long, BillingFacts> load(BillingPeriod period) {
         return load(period, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** One member's facts, as {@link #load(BillingPeriod)} has them; empty if it was no member in the period. */
+    public Optional<BillingFacts> load(BillingPeriod period, long memberNumber) {
+        return Optional.ofNullable(load(period, memberNumber, memberNumber).get(memberNumber));
     }
 
     /** The same for the members numbered from {@code fromMember} to {@code toMember}, both inclusive. */
@@ -84,6 +95,12 @@ public class FactsLoader {
                 toMember,
                 last,
                 first);
+        var late = corrections.load(period, members.keySet());
+        // a correction prices its own, earlier period: the subscriptions of then count too (a minimum charge's floor)
+        var subscribedFrom = late.values().stream()
+                .flatMap(List::stream)
+                .map(correction -> Date.valueOf(correction.period().first()))
+                .reduce(first, (a, b) -> a.before(b) ? a : b);
         var subscriptions = new HashMap<Long, List<BillingFacts.Subscription>>();
         jdbc.query(
                 """
@@ -104,7 +121,7 @@ public class FactsLoader {
                 fromMember,
                 toMember,
                 last,
-                first);
+                subscribedFrom);
         var usage = new HashMap<Long, List<BillingFacts.DailyUsage>>();
         jdbc.query(
                 "select member_number, service_code, day, quantity from usage_daily where member_number between ? and ?"
@@ -125,7 +142,8 @@ public class FactsLoader {
                 number,
                 BillingFacts.of(member)
                         .withSubscriptions(subscriptions.getOrDefault(number, List.of()))
-                        .withUsage(usage.getOrDefault(number, List.of()))));
+                        .withUsage(usage.getOrDefault(number, List.of()))
+                        .withCorrections(late.getOrDefault(number, List.of()))));
         return facts;
     }
 }

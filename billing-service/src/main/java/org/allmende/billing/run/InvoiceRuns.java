@@ -21,6 +21,7 @@ import org.allmende.billing.document.DocumentType;
 import org.allmende.billing.document.Drafts;
 import org.allmende.billing.document.LineKind;
 import org.allmende.billing.document.RunKind;
+import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.TariffLedger;
 import org.allmende.billing.tariff.Tariffs;
 import org.allmende.events.billing.VatRegime;
@@ -77,6 +78,7 @@ public class InvoiceRuns {
     private final TariffLedger tariffs;
     private final Drafts drafts;
     private final JdbcTemplate jdbc;
+    private final LateUsageSettlements lateUsage;
     private final TransactionTemplate transaction;
     private final int chunkSize;
 
@@ -85,12 +87,14 @@ public class InvoiceRuns {
             TariffLedger tariffs,
             Drafts drafts,
             JdbcTemplate jdbc,
+            LateUsageSettlements lateUsage,
             TransactionTemplate transaction,
             InvoicingProperties properties) {
         this.facts = facts;
         this.tariffs = tariffs;
         this.drafts = drafts;
         this.jdbc = jdbc;
+        this.lateUsage = lateUsage;
         this.transaction = transaction;
         this.chunkSize = properties.draftChunkSize();
     }
@@ -143,7 +147,15 @@ public class InvoiceRuns {
                 written = writer.submit(() -> {
                     var writingStarted = System.nanoTime();
                     transaction.executeWithoutResult(status -> {
-                        refused.addAll(drafts.addAll(run, toWrite));
+                        var added = drafts.addAll(run, toWrite.drafts());
+                        refused.addAll(added.refused());
+                        for (int i = 0; i < added.draftIds().size(); i++) {
+                            if (added.draftIds().get(i) != null) {
+                                lateUsage.attach(
+                                        added.draftIds().get(i),
+                                        toWrite.lateRecords().get(i));
+                            }
+                        }
                         if (last) {
                             var all = new ArrayList<>(skipped);
                             all.addAll(refused);
@@ -192,14 +204,25 @@ public class InvoiceRuns {
         };
     }
 
+    /** A chunk's drafts, and beside each the late usage records its correction lines settle once issued. */
+    private record Calculated(List<Drafts.NewDraft> drafts, List<List<BillingFacts.UsageRecordKey>> lateRecords) {}
+
+    /** The late usage records a member's corrections carry: its draft settles them when issued (ADR 0025). */
+    private static List<BillingFacts.UsageRecordKey> lateRecords(BillingFacts facts) {
+        return facts.corrections().stream()
+                .flatMap(correction -> correction.records().stream())
+                .toList();
+    }
+
     /** The drafts of a chunk of members, calculated in memory from their facts. */
-    private static List<Drafts.NewDraft> calculate(
+    private static Calculated calculate(
             BillingPeriod period,
             Tariffs plans,
             List<Long> chunk,
             Map<Long, BillingFacts> chunkFacts,
             List<Drafts.Skipped> notCalculable) {
         var toWrite = new ArrayList<Drafts.NewDraft>();
+        var late = new ArrayList<List<BillingFacts.UsageRecordKey>>();
         for (var member : chunk) {
             var memberFacts = chunkFacts.get(member);
             if (memberFacts == null) {
@@ -218,9 +241,10 @@ public class InvoiceRuns {
                         DocumentType.INVOICE,
                         null,
                         lines.stream().map(InvoiceRuns::line).toList()));
+                late.add(lateRecords(memberFacts));
             }
         }
-        return toWrite;
+        return new Calculated(toWrite, late);
     }
 
     /** Waits for a chunk's facts or write; its failure is the run's. */

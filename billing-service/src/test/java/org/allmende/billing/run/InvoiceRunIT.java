@@ -179,23 +179,24 @@ class InvoiceRunIT {
         var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
         var run = drafts.run(runId).orElseThrow();
         billing.bean(TransactionTemplate.class).executeWithoutResult(status -> assertThat(drafts.addAll(
-                        run,
-                        List.of(new Drafts.NewDraft(
-                                1,
-                                DocumentType.INVOICE,
-                                null,
-                                List.of(new DocumentLine(
-                                        LineKind.USAGE,
-                                        "Druckseiten",
-                                        "PRINT-PAGES",
-                                        new BigDecimal("100"),
-                                        "PAGE",
-                                        new BigDecimal("0.05"),
-                                        new BigDecimal("5.00"),
-                                        new BigDecimal("19"),
-                                        VatRegime.TAXABLE,
-                                        new BigDecimal("0.95"),
-                                        new BigDecimal("5.95")))))))
+                                run,
+                                List.of(new Drafts.NewDraft(
+                                        1,
+                                        DocumentType.INVOICE,
+                                        null,
+                                        List.of(new DocumentLine(
+                                                LineKind.USAGE,
+                                                "Druckseiten",
+                                                "PRINT-PAGES",
+                                                new BigDecimal("100"),
+                                                "PAGE",
+                                                new BigDecimal("0.05"),
+                                                new BigDecimal("5.00"),
+                                                new BigDecimal("19"),
+                                                VatRegime.TAXABLE,
+                                                new BigDecimal("0.95"),
+                                                new BigDecimal("5.95"))))))
+                        .refused())
                 .isEmpty());
 
         var review = billing.api(DemoLogins.FINANCE).get("/api/invoice-runs/" + runId);
