@@ -111,7 +111,14 @@ public final class Launcher {
         out.append(" PostgreSQL          ").append(membershipDb).append("\n");
         out.append("                     ").append(billingDb).append("\n");
         out.append(" Kafka               ").append(kafka).append("\n\n");
-        out.append(" Demo logins (HTTP Basic; demo passwords, never for production):\n");
+        out.append(" Pages: ")
+                .append(platform.membership().baseUrl())
+                .append("/apply (public application form), ")
+                .append(platform.membership().baseUrl())
+                .append("/board/applications (board), ")
+                .append(platform.billing().baseUrl())
+                .append("/ (members, finance)\n\n");
+        out.append(" Demo logins (pages and HTTP Basic; demo passwords, never for production):\n");
         for (var login : DemoLogins.ALL) {
             out.append(String.format(
                     "   %-10s %-16s %s%s%n",

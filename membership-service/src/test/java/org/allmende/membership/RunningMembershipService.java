@@ -47,6 +47,10 @@ public final class RunningMembershipService implements AutoCloseable {
         return service.api(login);
     }
 
+    public String baseUrl() {
+        return service.baseUrl();
+    }
+
     public String topic() {
         return topic;
     }

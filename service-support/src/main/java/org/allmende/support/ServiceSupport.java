@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.allmende.support.pages.Pages;
 import org.allmende.support.security.LocalUsers;
 import org.allmende.support.security.LocalUsersProperties;
 import org.allmende.support.security.RecentlyVerifiedCredentials;
@@ -32,7 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** What every Allmende service gets: clock, local logins, correlation ids, problem details, API description. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalUsersProperties.class)
-@Import(Problems.class)
+@Import({Problems.class, Pages.class})
 public class ServiceSupport {
 
     /**
@@ -59,16 +60,24 @@ public class ServiceSupport {
         return new LocalUsers(properties);
     }
 
-    /** bcrypt checks the password; a successful check is remembered for a few minutes (ADR 0008). */
+    /**
+     * The local logins: bcrypt checks the password; a successful check is remembered for a few minutes (ADR 0008).
+     * The API's Basic authentication and the pages' form login both use it.
+     */
     @Bean
-    AuthenticationManager authenticationManager(
+    RecentlyVerifiedCredentials localLogins(
             LocalUsers users,
             PasswordEncoder passwordEncoder,
             Clock clock,
             @Value("${allmende.security.remember-verified-login:PT5M}") Duration remember) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new RecentlyVerifiedCredentials(passwords, remember, clock));
+        return new RecentlyVerifiedCredentials(passwords, remember, clock);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(RecentlyVerifiedCredentials localLogins) {
+        return new ProviderManager(localLogins);
     }
 
     @Bean

@@ -6,11 +6,14 @@ import org.allmende.billing.payment.CreditorProperties;
 import org.allmende.billing.payment.DirectDebitProperties;
 import org.allmende.billing.payment.DunningProperties;
 import org.allmende.billing.run.InvoicingProperties;
+import org.allmende.support.pages.PageLogins;
+import org.allmende.support.pages.PageSecurity;
 import org.allmende.support.security.ApiSecurity;
 import org.allmende.support.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,13 +30,20 @@ import org.springframework.security.web.SecurityFilterChain;
 })
 public class BillingConfig {
 
-    /** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
+    /** The machine side: everything under these paths, whatever the page chain would say. */
+    static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"};
+
+    /**
+     * Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. Two
+     * chains: the REST API (HTTP Basic, stateless) and the pages (a session after a form login, CSRF; ADR 0027).
+     */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
         var board = Role.BOARD.name();
         var finance = Role.FINANCE.name();
         var admin = Role.ADMIN.name();
-        return ApiSecurity.statelessBasic(http, logins)
+        return ApiSecurity.statelessBasic(http.securityMatcher(API), logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
@@ -101,10 +111,29 @@ public class BillingConfig {
                         .hasRole(finance)
                         .requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/*")
                         .hasAnyRole(finance, board)
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/documents/*/ubl", "/api/documents/*/cii", "/api/documents/*/pdf")
+                        .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.POST, "/api/admin/documents/rebuild")
                         .hasRole(admin)
-                        .requestMatchers("/error")
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PageLogins logins) throws Exception {
+        return PageSecurity.formLogin(http, logins)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PageSecurity.PUBLIC_RESOURCES)
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/")
+                        .authenticated()
+                        // a member's own data: the member number comes from the login
+                        .requestMatchers(HttpMethod.GET, "/me")
+                        .hasRole(Role.MEMBER.name())
+                        .requestMatchers(HttpMethod.GET, "/members")
+                        .hasAnyRole(Role.FINANCE.name(), Role.BOARD.name())
                         .anyRequest()
                         .denyAll())
                 .build();

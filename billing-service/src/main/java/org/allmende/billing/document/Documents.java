@@ -18,6 +18,7 @@ import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.MemberView;
 import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.billing.payment.Mandates;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
 import org.allmende.events.money.Money;
@@ -95,6 +96,7 @@ public class Documents {
     private final UsageLedger usage;
     private final LateUsageSettlements lateUsage;
     private final OpenItems openItems;
+    private final Mandates mandates;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -111,6 +113,7 @@ public class Documents {
             UsageLedger usage,
             LateUsageSettlements lateUsage,
             OpenItems openItems,
+            Mandates mandates,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -125,6 +128,7 @@ public class Documents {
         this.usage = usage;
         this.lateUsage = lateUsage;
         this.openItems = openItems;
+        this.mandates = mandates;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -257,6 +261,13 @@ public class Documents {
         var taken = new EnumMap<DocumentType, Long>(DocumentType.class);
         var metaData = whoAndWhy();
         var toIssue = new ArrayList<ToIssue>();
+        // the mandates usable today, before the series' lock, which others wait for
+        var directDebits = new HashMap<UUID, DirectDebitAtIssue>();
+        for (var draft : pending) {
+            if (known.containsKey(draft.memberNumber())) {
+                directDebits.put(draft.draftId(), directDebit(draft, issuedOn));
+            }
+        }
         for (var draft : pending) {
             var member = known.get(draft.memberNumber());
             var draftLines = lines.getOrDefault(draft.draftId(), List.of());
@@ -283,7 +294,15 @@ public class Documents {
             var next = taken.merge(draft.type(), lockedSeries.lastNumber() + 1, (last, one) -> last + 1);
             var number = lockedSeries.pattern().format(lockedSeries.year(), next);
             toIssue.add(new ToIssue(
-                    draft, issued(draft, member, draftLines, DocumentTotals.of(draftLines), number, issuedOn)));
+                    draft,
+                    issued(
+                            draft,
+                            member,
+                            draftLines,
+                            DocumentTotals.of(draftLines),
+                            number,
+                            issuedOn,
+                            directDebits.get(draft.draftId()))));
         }
         if (toIssue.isEmpty()) {
             return outcomes;
@@ -476,6 +495,7 @@ public class Documents {
         DocumentLines.check(draft.type(), lines);
         var totals = DocumentTotals.of(lines);
         var issuedOn = LocalDate.now(clock);
+        var directDebit = directDebit(draft, issuedOn); // before the series' lock, which others wait for
 
         var locked = series.lock(draft.type(), issuedOn.getYear());
         if (draft.type() == DocumentType.CREDIT_NOTE) {
@@ -513,7 +533,7 @@ public class Documents {
                                 + "; run the period again.");
             }
         }
-        var issued = issued(draft, member, lines, totals, number, issuedOn);
+        var issued = issued(draft, member, lines, totals, number, issuedOn, directDebit);
         eventStore.publish(new GenericDomainEventMessage<>(
                 draft.type().streamType(),
                 draftId.toString(),
@@ -531,7 +551,8 @@ public class Documents {
             List<DocumentLine> lines,
             DocumentTotals totals,
             String number,
-            LocalDate issuedOn) {
+            LocalDate issuedOn,
+            DirectDebitAtIssue directDebit) {
         var address = member.address();
         var term = properties.paymentTerm(draft.type());
         return new DocumentIssued(
@@ -559,7 +580,8 @@ public class Documents {
                 totals.vatSubtotals(),
                 totals.net(),
                 totals.vat(),
-                totals.gross());
+                totals.gross(),
+                directDebit);
     }
 
     private static NewOpenItem openItem(Draft draft, DocumentIssued issued) {
@@ -575,6 +597,20 @@ public class Documents {
                 NewOpenItem.creditNote(
                         draft.memberNumber(), number, issued.issuedOn(), issued.grossTotal(), draft.refersToNumber());
         };
+    }
+
+    /**
+     * The direct debit a document asking for money is collected by, fixed now and recorded in the event: the member's
+     * mandate usable today. A credit note is not collected (it is set off, ADR 0021).
+     */
+    private DirectDebitAtIssue directDebit(Draft draft, LocalDate issuedOn) {
+        if (draft.type() == DocumentType.CREDIT_NOTE) {
+            return null;
+        }
+        var creditorId = mandates.creditorId();
+        return mandates.usableOn(draft.memberNumber(), issuedOn)
+                .flatMap(m -> creditorId.map(id -> new DirectDebitAtIssue(m.reference(), id, m.iban(), m.debtorName())))
+                .orElse(null);
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */

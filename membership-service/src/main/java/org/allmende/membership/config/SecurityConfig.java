@@ -1,23 +1,33 @@
 package org.allmende.membership.config;
 
+import org.allmende.support.pages.PageLogins;
+import org.allmende.support.pages.PageSecurity;
 import org.allmende.support.security.ApiSecurity;
 import org.allmende.support.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may call what. Anything not listed is denied, so a new endpoint needs an owner before it works. */
+/**
+ * Who may call what. Anything not listed is denied, so a new endpoint or page needs an owner before it works. Two
+ * chains: the REST API (HTTP Basic, stateless) and the pages (a session after a form login, CSRF; ADR 0027).
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /** The machine side: everything under these paths, whatever the page chain would say. */
+    static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
         var board = Role.BOARD.name();
         var admin = Role.ADMIN.name();
-        return ApiSecurity.statelessBasic(http, logins)
+        return ApiSecurity.statelessBasic(http.securityMatcher(API), logins)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications", "/api/applications/*/withdrawal")
@@ -64,8 +74,24 @@ public class SecurityConfig {
                         .hasAnyRole(Role.METER.name(), Role.FINANCE.name())
                         .requestMatchers("/api/me/**")
                         .hasRole(Role.MEMBER.name())
-                        .requestMatchers("/error")
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PageLogins logins) throws Exception {
+        return PageSecurity.formLogin(http, logins)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PageSecurity.PUBLIC_RESOURCES)
                         .permitAll()
+                        // the public application form (§15 GenG) and its receipt
+                        .requestMatchers(HttpMethod.GET, "/", "/apply", "/apply/received")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/apply")
+                        .permitAll()
+                        .requestMatchers("/board", "/board/**")
+                        .hasRole(Role.BOARD.name())
                         .anyRequest()
                         .denyAll())
                 .build();

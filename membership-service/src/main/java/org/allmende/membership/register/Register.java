@@ -66,6 +66,13 @@ public class Register {
                 .findFirst();
     }
 
+    public Optional<Long> memberNumber(UUID memberId) {
+        return jdbc
+                .queryForList("select member_number from member_register where member_id = ?", Long.class, memberId)
+                .stream()
+                .findFirst();
+    }
+
     /** Every change of one member's entry, in the order they took effect. */
     public List<RegisterChange> changes(UUID memberId) {
         return jdbc.query(

@@ -3,14 +3,10 @@ package org.allmende.membership.web;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.allmende.membership.admission.CastBoardVote;
-import org.allmende.membership.admission.DeclareConflictOfInterest;
 import org.allmende.membership.admission.VoteCounted;
 import org.allmende.membership.admission.WithdrawMembershipApplication;
 import org.allmende.membership.contacts.ContactPersons;
@@ -19,8 +15,6 @@ import org.allmende.membership.register.Register;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.security.Role;
 import org.allmende.support.web.NotFound;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,22 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationController {
 
     private final ApplicationIntake intake;
-    private final CommandGateway commands;
+    private final BoardDecisions decisions;
     private final Register register;
     private final ContactPersons contacts;
-    private final Clock clock;
 
     ApplicationController(
-            ApplicationIntake intake,
-            CommandGateway commands,
-            Register register,
-            ContactPersons contacts,
-            Clock clock) {
+            ApplicationIntake intake, BoardDecisions decisions, Register register, ContactPersons contacts) {
         this.intake = intake;
-        this.commands = commands;
+        this.decisions = decisions;
         this.register = register;
         this.contacts = contacts;
-        this.clock = clock;
     }
 
     /** The answer carries the applicant's withdrawal token: it is shown once and stored only as a hash. */
@@ -82,16 +70,14 @@ class ApplicationController {
 
     @PostMapping("/{applicationId}/votes")
     VoteCounted vote(@PathVariable UUID applicationId, @Valid @RequestBody BoardForms.VoteForm form) {
-        return send(
-                applicationId,
-                new CastBoardVote(applicationId, CurrentUser.name(), form.vote(), form.comment(), today()));
+        return decisions.vote(applicationId, form.vote(), form.comment());
     }
 
     @PostMapping("/{applicationId}/conflicts")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> declareConflict(
             @PathVariable UUID applicationId, @Valid @RequestBody BoardForms.ConflictForm form) {
-        send(applicationId, new DeclareConflictOfInterest(applicationId, CurrentUser.name(), form.reason(), today()));
+        decisions.declareConflict(applicationId, form.reason());
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
@@ -101,10 +87,10 @@ class ApplicationController {
             @PathVariable UUID applicationId, @Valid @RequestBody BoardForms.TransferToApplicantForm form) {
         var from = register.memberId(form.fromMemberNumber())
                 .orElseThrow(() -> new NotFound("There is no member number " + form.fromMemberNumber() + "."));
-        send(
+        decisions.send(
                 applicationId,
                 new org.allmende.membership.admission.AgreeCapitalTransfer(
-                        applicationId, from, form.shares(), today(), CurrentUser.name()));
+                        applicationId, from, form.shares(), decisions.today(), CurrentUser.name()));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
@@ -141,16 +127,8 @@ class ApplicationController {
         } else {
             throw new AccessDeniedException("not the applicant's withdrawal token");
         }
-        send(applicationId, new WithdrawMembershipApplication(applicationId, recordedBy, today()));
+        decisions.send(applicationId, new WithdrawMembershipApplication(applicationId, recordedBy, decisions.today()));
         return Map.of("applicationId", applicationId, "status", "WITHDRAWN");
-    }
-
-    private <R> R send(UUID applicationId, Object command) {
-        try {
-            return commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw notFound(applicationId);
-        }
     }
 
     enum ApplicationStatus {
@@ -160,11 +138,7 @@ class ApplicationController {
         WITHDRAWN
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
     private static NotFound notFound(UUID applicationId) {
-        return new NotFound("There is no application " + applicationId + ".");
+        return BoardDecisions.notFound(applicationId);
     }
 }

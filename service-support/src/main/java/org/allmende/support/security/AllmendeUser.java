@@ -6,7 +6,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A login; a member's login carries the one member number whose data it may see. */
-public class AllmendeUser extends User {
+public class AllmendeUser extends User implements MemberBound {
 
     private final Long memberNumber;
 
@@ -16,6 +16,7 @@ public class AllmendeUser extends User {
         this.memberNumber = memberNumber;
     }
 
+    @Override
     public Optional<Long> memberNumber() {
         return Optional.ofNullable(memberNumber);
     }

@@ -42,8 +42,8 @@ public final class CurrentUser {
     public static Optional<Long> memberNumber() {
         return authentication()
                 .map(Authentication::getPrincipal)
-                .filter(AllmendeUser.class::isInstance)
-                .map(AllmendeUser.class::cast)
-                .flatMap(AllmendeUser::memberNumber);
+                .filter(MemberBound.class::isInstance)
+                .map(MemberBound.class::cast)
+                .flatMap(MemberBound::memberNumber);
     }
 }

@@ -1,0 +1,29 @@
+package org.allmende.support.security;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+
+/** A login through OpenID Connect, with the roles and the member number its claims gave (ADR 0027). */
+public class AllmendeOidcUser extends DefaultOidcUser implements MemberBound {
+
+    private final Long memberNumber;
+
+    public AllmendeOidcUser(
+            Collection<? extends GrantedAuthority> authorities,
+            OidcIdToken idToken,
+            OidcUserInfo userInfo,
+            String nameAttributeKey,
+            Long memberNumber) {
+        super(authorities, idToken, userInfo, nameAttributeKey);
+        this.memberNumber = memberNumber;
+    }
+
+    @Override
+    public Optional<Long> memberNumber() {
+        return Optional.ofNullable(memberNumber);
+    }
+}
