@@ -141,7 +141,7 @@ public final class EInvoiceThroughput {
 
     record Result(double perSecond, Latencies latencies, long averageBytes, double cpuMillisPerDocument) {}
 
-    static Result run(Format format, List<EInvoiceDocument> documents, int threads) throws Exception {
+    private static Result run(Format format, List<EInvoiceDocument> documents, int threads) throws Exception {
         var pool = Executors.newFixedThreadPool(threads);
         try {
             var next = new AtomicInteger();
@@ -184,7 +184,7 @@ public final class EInvoiceThroughput {
     }
 
     /** The seller as the service is configured by default (billing-service.yml): the demo cooperative. */
-    static final SellerProperties SELLER = configuredSeller();
+    private static final SellerProperties SELLER = configuredSeller();
 
     private static SellerProperties configuredSeller() {
         try {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,16 +18,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.allmende.billing.einvoice.Buyer;
-import org.allmende.billing.einvoice.DocumentType;
-import org.allmende.billing.einvoice.EInvoiceDocument;
-import org.allmende.billing.einvoice.EInvoiceLine;
-import org.allmende.billing.einvoice.EInvoiceRenderer;
-import org.allmende.billing.einvoice.ElectronicAddress;
-import org.allmende.billing.einvoice.InvoiceUnit;
-import org.allmende.billing.einvoice.PaymentInstructions;
-import org.allmende.billing.einvoice.PostalAddress;
-import org.allmende.billing.einvoice.VatCategory;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.LocalKafka;
 import org.allmende.devinfra.LocalPostgres;
@@ -52,8 +41,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  *       ({@link InvoiceTotalsBaseline}), compared member by member with the drafts;
  *   <li>(b) issuing: {@code POST /api/invoice-runs/{id}/issue} until it answers, and until the read side lists
  *       every document;
- *   <li>(c) e-invoices: issued documents read through {@code GET /api/documents/{number}}, mapped to the e-invoice
- *       model and rendered with billing's {@link EInvoiceRenderer} in this JVM, per format, on 2 threads.
+ *   <li>(c) e-invoices: {@code GET /api/documents/{number}/ubl|cii|pdf} of the issued documents from 2 client
+ *       threads, per format: billing renders each on its first download and stores it.
  * </ol>
  *
  * <p>A measurement, not a test: exit 0 when every total agrees to the cent (goals met or not), 1 when a total
@@ -276,15 +265,21 @@ public final class InvoiceRunThroughput {
             throws Exception {
         var figures = new ArrayList<Figure>();
         var failures = new ArrayList<String>();
+        var warmupNumbers = new ArrayList<String>();
         if (options.warmup()) {
             // the month before, drafted and issued: the service's code paths are compiled, and the measured run's
             // review compares with invoices of a previous period, as in a real month
             var start = System.nanoTime();
             var previous = options.month().minusMonths(1);
             var run = post(billing, "/api/invoice-runs", Map.of("period", previous.toString()), options);
-            var issued = post(billing, "/api/invoice-runs/" + run.path("runId").asText() + "/issue", Map.of(), options)
-                    .path("issued")
-                    .asInt();
+            var warmupIssue =
+                    post(billing, "/api/invoice-runs/" + run.path("runId").asText() + "/issue", Map.of(), options);
+            var issued = warmupIssue.path("issued").asInt();
+            for (var outcome : warmupIssue.path("drafts")) {
+                if (warmupNumbers.size() < 100) {
+                    warmupNumbers.add(outcome.path("number").asText());
+                }
+            }
             await(options, db, "the issued documents of the warm-up", "select count(*) from issued_document", issued);
             System.out.printf(
                     "warm-up (not measured): %s drafted and %,d invoices issued in %.1f s%n",
@@ -367,34 +362,32 @@ public final class InvoiceRunThroughput {
                 String.format("%,.0f documents/s", issued / readSideSeconds),
                 "GET /api/documents"));
 
-        // (c) e-invoices
+        // (c) e-invoices through billing's download endpoints: the first request of a format renders and stores it
         var numbers = new ArrayList<String>();
         for (var outcome : issue.path("drafts")) {
             if (numbers.size() < options.render()) {
                 numbers.add(outcome.path("number").asText());
             }
         }
-        if (!numbers.isEmpty()) {
-            var documents = new ArrayList<EInvoiceDocument>();
-            for (var number : numbers) {
-                documents.add(eInvoice(get(billing, "/api/documents/" + number)));
+        for (var format : List.of("ubl", "cii", "pdf")) {
+            if (numbers.isEmpty()) {
+                break;
             }
-            var renderer = new EInvoiceRenderer();
-            for (var format : List.of(
-                    new EInvoiceThroughput.Format("XRechnung UBL", renderer::xrechnungUbl),
-                    new EInvoiceThroughput.Format("XRechnung CII", renderer::xrechnungCii),
-                    new EInvoiceThroughput.Format("ZUGFeRD PDF/A-3", renderer::pdf))) {
-                EInvoiceThroughput.run(format, documents.subList(0, Math.min(200, documents.size())), 2);
-                var result = EInvoiceThroughput.run(format, documents, options.renderThreads());
-                figures.add(new Figure(
-                        "(c) e-invoices rendered: " + format.name(),
-                        String.format("%,d documents", documents.size()),
-                        documents.size() / result.perSecond(),
-                        String.format("%,.0f documents/s", result.perSecond()),
-                        goal(
-                                result.perSecond() >= GOAL_DOCUMENTS_PER_SECOND,
-                                String.format(">= %.0f/s", GOAL_DOCUMENTS_PER_SECOND))));
+            download(billing, warmupNumbers, format, options.renderThreads()); // the renderer's JIT, not timed
+            start = System.nanoTime();
+            var bytes = download(billing, numbers, format, options.renderThreads());
+            var seconds = (System.nanoTime() - start) / 1e9;
+            if (bytes.failures() > 0) {
+                failures.add(bytes.failures() + " downloads of " + format + " failed, e.g. " + bytes.firstFailure());
             }
+            figures.add(new Figure(
+                    "(c) e-invoices: GET /api/documents/{number}/" + format,
+                    String.format("%,d documents, %,d kB avg", numbers.size(), bytes.total() / numbers.size() / 1024),
+                    seconds,
+                    String.format("%,.0f documents/s", numbers.size() / seconds),
+                    goal(
+                            numbers.size() / seconds >= GOAL_DOCUMENTS_PER_SECOND,
+                            String.format(">= %.0f/s", GOAL_DOCUMENTS_PER_SECOND))));
         }
         return report(options, figures, failures, loadAtStart);
     }
@@ -414,66 +407,43 @@ public final class InvoiceRunThroughput {
         return differences;
     }
 
-    /**
-     * The e-invoice of an issued document as {@code GET /api/documents/{number}} gives it: a minimal mapping of its
-     * buyer and lines (a line whose quantity × price is not its amount, a prorated one, becomes a lump sum, as
-     * billing's own mapping does).
-     */
-    static EInvoiceDocument eInvoice(JsonNode document) {
-        var buyer = document.path("buyer");
-        var lines = new ArrayList<EInvoiceLine>();
-        var from = LocalDate.parse(document.path("periodFrom").asText());
-        var to = LocalDate.parse(document.path("periodTo").asText());
-        for (var line : document.path("lines")) {
-            var quantity = line.path("quantity").decimalValue();
-            var price = line.path("unitPrice").decimalValue();
-            var net = line.path("net").decimalValue().setScale(Money.SCALE);
-            var unit = InvoiceUnit.ofContributionUnit(line.path("unit").asText());
-            if (Money.round(quantity.multiply(price)).compareTo(net) != 0) {
-                quantity = BigDecimal.ONE;
-                price = net;
-                unit = InvoiceUnit.LUMP_SUM;
+    /** What a set of downloads brought: bytes in all, failed requests and the first failure. */
+    record Downloads(long total, int failures, String firstFailure) {}
+
+    /** Downloads a format of each document, from {@code clients} client threads taking the next number in turn. */
+    private static Downloads download(ServiceProcess billing, List<String> numbers, String format, int clients)
+            throws Exception {
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var total = new java.util.concurrent.atomic.AtomicLong();
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        var first = new java.util.concurrent.atomic.AtomicReference<String>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            var workers = new ArrayList<java.util.concurrent.Callable<Void>>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(() -> {
+                    for (int i = next.getAndIncrement(); i < numbers.size(); i = next.getAndIncrement()) {
+                        var path = "/api/documents/" + numbers.get(i) + "/" + format;
+                        var response = Requests.HTTP.send(
+                                Requests.get(billing.baseUrl(), path, DemoLogins.FINANCE),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200 && response.body().length > 0) {
+                            total.addAndGet(response.body().length);
+                        } else {
+                            failures.incrementAndGet();
+                            first.compareAndSet(null, path + " answered " + response.statusCode());
+                        }
+                    }
+                    return null;
+                });
             }
-            lines.add(new EInvoiceLine(
-                    String.valueOf(lines.size() + 1),
-                    line.path("description").asText(),
-                    null,
-                    line.path("serviceCode").isNull()
-                            ? null
-                            : line.path("serviceCode").asText(),
-                    quantity,
-                    unit,
-                    price,
-                    net,
-                    line.path("regime").asText().equals("EXEMPT_COST_SHARING")
-                            ? VatCategory.COST_SHARING_EXEMPT
-                            : VatCategory.STANDARD,
-                    from,
-                    to,
-                    null));
+            for (var done : pool.invokeAll(workers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        var leitwegId = buyer.path("leitwegId").asText();
-        return new EInvoiceDocument(
-                DocumentType.INVOICE,
-                document.path("number").asText(),
-                LocalDate.parse(document.path("issuedOn").asText()),
-                LocalDate.parse(document.path("dueOn").asText()),
-                from,
-                to,
-                null,
-                EInvoiceThroughput.SELLER.seller(),
-                new Buyer(
-                        buyer.path("name").asText(),
-                        PostalAddress.german(
-                                buyer.path("street").asText(),
-                                buyer.path("postalCode").asText(),
-                                buyer.path("city").asText()),
-                        buyer.path("memberNumber").asLong(),
-                        leitwegId,
-                        ElectronicAddress.leitwegId(leitwegId)),
-                new PaymentInstructions.CreditTransfer("DE21520503530001234567", null, "Allmende Demo eG"),
-                lines,
-                null);
+        return new Downloads(total.get(), failures.get(), first.get());
     }
 
     // ----- HTTP and SQL -----
@@ -485,15 +455,6 @@ public final class InvoiceRunThroughput {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + " "
                     + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode get(ServiceProcess billing, String path) throws Exception {
-        var response = Requests.HTTP.send(
-                Requests.get(billing.baseUrl(), path, DemoLogins.FINANCE), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
         return JSON.readTree(response.body());
     }
@@ -530,8 +491,8 @@ public final class InvoiceRunThroughput {
         }
         System.out.printf("%n  SQL baseline covers: %s%n", InvoiceTotalsBaseline.MODELS);
         System.out.printf(
-                "  (c) renders in this JVM with billing's EInvoiceRenderer (%d threads) from the documents read"
-                        + " through GET /api/documents/{number}, mapped minimally; reading them is not timed%n",
+                "  (c) billing renders a format of a document on its first download and stores it (ADR 0022); %d client"
+                        + " threads, after 100 documents of the warm-up month per format (not timed)%n",
                 options.renderThreads());
         System.out.printf(
                 "  load average at the start %s, now %s (1/5/15 min; other work on this machine moves the figures)%n",
