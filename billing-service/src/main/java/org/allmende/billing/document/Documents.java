@@ -182,8 +182,9 @@ public class Documents {
      * Issues several drafts in one unit of work and transaction: under their locks (taken in member order, as every
      * issuer takes them) and the lock of each number series, the ones not issued yet take consecutive numbers, and
      * every write — drafts, counters, invoiced periods, events, open items — is one statement for all of them. A
-     * draft that breaks a rule is marked failed in the same transaction and takes no number. Credit notes, which
-     * depend on each other's credit, are issued one by one after the batch; and if the final guard fires (another
+     * draft that breaks a rule is marked failed in the same transaction and takes no number. Only invoices are
+     * batched: credit notes (which depend on each other's credit) and capital calls (few, with rules of their own)
+     * are issued one by one after the batch; and if the final guard fires (another
      * run's document for a member committed in another year's series, ADR 0019) nothing of the batch is kept and it
      * is issued draft by draft, as {@link #issueOne} always did. Answers the outcomes in the order given.
      */
@@ -243,8 +244,8 @@ public class Documents {
                 case "SUPERSEDED" ->
                     outcomes.put(draft.draftId(), outcome(draft, Outcome.SUPERSEDED, draft.supersededBy(), null, null));
                 default -> {
-                    if (draft.type() != DocumentType.CREDIT_NOTE) {
-                        pending.add(draft); // credit notes: one by one after this batch (left out of the answer)
+                    if (draft.type() == DocumentType.INVOICE) {
+                        pending.add(draft); // credit notes and capital calls: one by one after this batch
                     }
                 }
             }
