@@ -11,8 +11,8 @@ import org.allmende.localrun.Launcher;
 import org.allmende.localrun.Platform;
 
 /**
- * The jar's entry: {@code usage} runs {@link UsageThroughput}, {@code latency} or no name (options only, as before)
- * runs {@link CommandLatency}. Also what both share: the exit codes and starting the platform.
+ * The jar's entry: {@code usage} runs {@link UsageThroughput}, {@code invoice-run} {@link InvoiceRunThroughput},
+ * {@code latency} or no name (options only, as before) runs {@link CommandLatency}. Also what both share: the exit codes and starting the platform.
  */
 public final class Benchmarks {
 
@@ -27,10 +27,12 @@ public final class Benchmarks {
         var rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         if (args.length > 0 && args[0].equals("usage")) {
             UsageThroughput.main(rest);
+        } else if (args.length > 0 && args[0].equals("invoice-run")) {
+            InvoiceRunThroughput.main(rest);
         } else if (args.length > 0 && args[0].equals("latency")) {
             CommandLatency.main(rest);
         } else if (args.length > 0 && !args[0].startsWith("--")) {
-            System.err.println("unknown benchmark " + args[0] + "; choose latency (the default) or usage");
+            System.err.println("unknown benchmark " + args[0] + "; choose latency (the default), usage or invoice-run");
             System.exit(2);
         } else {
             CommandLatency.main(args);

@@ -368,7 +368,7 @@ public final class UsageThroughput {
             UsageWorkload workload,
             UsageWorkload.Expected expected,
             Supplier<Exception> consumerFailure) {
-        try (var producer = new UsageProducer(kafka.bootstrapServers(), topic)) {
+        try (var producer = new EventProducer(kafka.bootstrapServers(), topic)) {
             System.out.printf(
                     "%s: sending %,d records (%,d of them a second time, %,d reversals) to %s ...%n",
                     name, workload.size(), workload.duplicates(), workload.reversals(), topic);

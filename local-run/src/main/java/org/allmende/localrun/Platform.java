@@ -40,19 +40,27 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Settings settings) {
-        var common = new HashMap<String, String>(DemoLogins.asProperties());
-        common.put("spring.datasource.username", settings.databaseUser());
-        common.put("spring.datasource.password", settings.databasePassword());
-        common.put("logging.structured.format.console", "");
-        common.putAll(settings.extraProperties());
-
+        var common = common(settings);
         var membershipProperties = new HashMap<>(common);
         membershipProperties.put("server.port", Integer.toString(settings.membershipPort()));
         membershipProperties.put("spring.datasource.url", settings.membershipDatabaseUrl());
         membershipProperties.put("allmende.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
         var membership = startMembership(settings, membershipProperties);
 
-        var billingProperties = new HashMap<>(common);
+        try {
+            return new Platform(settings, membershipProperties, membership, startBilling(settings));
+        } catch (RuntimeException e) {
+            membership.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Billing alone, for what feeds it straight through Kafka (the membership settings are not used): the invoice run
+     * benchmark puts membership's contract events on the topic itself.
+     */
+    public static ServiceProcess startBilling(Settings settings) {
+        var billingProperties = common(settings);
         billingProperties.put("server.port", Integer.toString(settings.billingPort()));
         billingProperties.put("spring.datasource.url", settings.billingDatabaseUrl());
         billingProperties.put("allmende.intake.bootstrap-servers", settings.kafkaBootstrapServers());
@@ -61,19 +69,22 @@ public final class Platform implements AutoCloseable {
         billingProperties.put("allmende.seller.name", "Allmende Demo eG");
         billingProperties.put("allmende.seller.iban", "DE21520503530001234567");
         billingProperties.put("allmende.seller.creditor-id", "DE98ZZZ09999999999");
-        try {
-            var billing = ServiceProcess.start(
-                    "billing-service",
-                    settings.servicesDirectory().resolve("billing-service.jar"),
-                    settings.billingPort(),
-                    billingProperties,
-                    settings.jvmOptions(),
-                    log(settings, "billing-service"));
-            return new Platform(settings, membershipProperties, membership, billing);
-        } catch (RuntimeException e) {
-            membership.close();
-            throw e;
-        }
+        return ServiceProcess.start(
+                "billing-service",
+                settings.servicesDirectory().resolve("billing-service.jar"),
+                settings.billingPort(),
+                billingProperties,
+                settings.jvmOptions(),
+                log(settings, "billing-service"));
+    }
+
+    private static Map<String, String> common(Settings settings) {
+        var common = new HashMap<String, String>(DemoLogins.asProperties());
+        common.put("spring.datasource.username", settings.databaseUser());
+        common.put("spring.datasource.password", settings.databasePassword());
+        common.put("logging.structured.format.console", "");
+        common.putAll(settings.extraProperties());
+        return common;
     }
 
     private static ServiceProcess startMembership(Settings settings, Map<String, String> properties) {

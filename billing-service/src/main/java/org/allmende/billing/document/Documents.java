@@ -5,12 +5,18 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.MemberLedger;
+import org.allmende.billing.ledger.MemberView;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.payment.Mandates;
 import org.allmende.billing.payment.NewOpenItem;
@@ -34,12 +40,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issuing: a run's drafts become documents, each in its own short transaction (ADR 0019). Under the draft's lock:
- * an issued draft is skipped, so issuing is idempotent whatever is retried or run twice at the same time; then,
- * under the lock of its number series, a member already invoiced for the period by another run supersedes the
- * draft, otherwise the next number is taken, the draft marked issued and {@link DocumentIssued} appended to
- * billing's event store — one commit for all of it, or nothing (and the number is free again). A draft that breaks
- * a rule is marked with it and the run goes on; the next attempt issues what is left.
+ * Issuing: a run's drafts become documents, a batch of drafts per short transaction (ADR 0019, 0023). Under the
+ * drafts' locks: an issued draft is skipped, so issuing is idempotent whatever is retried or run twice at the same
+ * time; then, under the lock of its number series, a member already invoiced for the period by another run
+ * supersedes the draft, otherwise the next number is taken, the draft marked issued and {@link DocumentIssued}
+ * appended to billing's event store — one commit for the batch, or nothing (and its numbers are free again). A draft
+ * that breaks a rule is marked with it and the run goes on; the next attempt issues what is left.
  */
 @Component
 public class Documents {
@@ -132,15 +138,30 @@ public class Documents {
         this.usageTopic = usageTopic;
     }
 
-    /** Issues every draft of the run not issued yet, in member order. */
+    /**
+     * Issues every draft of the run not issued yet, in member order, {@code allmende.documents.issue-batch-size}
+     * drafts per transaction (ADR 0023). A run whose drafting is under way or broke off is refused: it is not
+     * complete.
+     */
     public RunIssue issue(UUID runId) {
-        drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
+        var drafted = drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
+        if (!drafted.drafted()) {
+            throw new DocumentRefused(
+                    "run-not-drafted",
+                    "Run " + runId + " is not completely drafted: its drafting is under way or broke off."
+                            + " Start a new run for the period; an incomplete run is never issued.");
+        }
         var draftIds = jdbc.queryForList(
                 "select draft_id from draft_document where run_id = ?"
                         + " order by member_number, document_type, refers_to_number",
                 UUID.class,
                 runId);
-        var outcomes = draftIds.stream().map(this::issueOne).toList();
+        var started = System.nanoTime();
+        var outcomes = new ArrayList<DraftOutcome>();
+        var batch = properties.issueBatchSize();
+        for (int from = 0; from < draftIds.size(); from += batch) {
+            outcomes.addAll(issueBatch(draftIds.subList(from, Math.min(draftIds.size(), from + batch))));
+        }
         var run = new RunIssue(
                 runId,
                 count(outcomes, Outcome.ISSUED),
@@ -149,13 +170,300 @@ public class Documents {
                 count(outcomes, Outcome.FAILED),
                 outcomes);
         log.info(
-                "run {}: {} issued, {} issued before, {} superseded by another run, {} failed",
+                "run {}: {} issued, {} issued before, {} superseded by another run, {} failed, in {} ms (batches of {})",
                 runId,
                 run.issued(),
                 run.alreadyIssued(),
                 run.superseded(),
-                run.failed());
+                run.failed(),
+                (System.nanoTime() - started) / 1_000_000,
+                batch);
         return run;
+    }
+
+    /**
+     * Issues several drafts in one unit of work and transaction: under their locks (taken in member order, as every
+     * issuer takes them) and the lock of each number series, the ones not issued yet take consecutive numbers, and
+     * every write — drafts, counters, invoiced periods, events, open items — is one statement for all of them. A
+     * draft that breaks a rule is marked failed in the same transaction and takes no number. Only invoices are
+     * batched: credit notes (which depend on each other's credit) and capital calls (few, with rules of their own)
+     * are issued one by one after the batch; and if the final guard fires (another
+     * run's document for a member committed in another year's series, ADR 0019) nothing of the batch is kept and it
+     * is issued draft by draft, as {@link #issueOne} always did. Answers the outcomes in the order given.
+     */
+    List<DraftOutcome> issueBatch(List<UUID> draftIds) {
+        if (draftIds.size() == 1) {
+            return List.of(issueOne(draftIds.get(0)));
+        }
+        Map<UUID, DraftOutcome> outcomes;
+        try {
+            outcomes = inUnitOfWork(draftIds.get(0), () -> issueLocked(draftIds));
+        } catch (DuplicateKeyException | OneByOne e) {
+            log.info(
+                    "a draft of a batch cannot be issued with the others ({}); issuing the batch one by one",
+                    e.getMessage());
+            return draftIds.stream().map(this::issueOne).toList();
+        }
+        return draftIds.stream()
+                .map(id -> outcomes.containsKey(id) ? outcomes.get(id) : issueOne(id))
+                .toList();
+    }
+
+    /**
+     * A batch that must be issued draft by draft: one of its drafts corrects late usage another invoice settled in the
+     * meantime (the one-by-one path refuses just that draft). Nothing of the batch is kept.
+     */
+    private static final class OneByOne extends RuntimeException {
+        OneByOne(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What a draft of a batch becomes once it has its number. */
+    private record ToIssue(Draft draft, DocumentIssued issued) {}
+
+    private Map<UUID, DraftOutcome> issueLocked(List<UUID> draftIds) {
+        var locked = jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            """
+                            select * from draft_document where draft_id = any(?)
+                            order by member_number, document_type, refers_to_number, draft_id
+                            for update
+                            """);
+                    statement.setArray(1, con.createArrayOf("uuid", draftIds.toArray()));
+                    return statement;
+                },
+                Documents::draft);
+        if (locked.size() != draftIds.size()) {
+            throw new NotFound("Some of the drafts " + draftIds + " do not exist.");
+        }
+        var outcomes = new HashMap<UUID, DraftOutcome>();
+        var pending = new ArrayList<Draft>();
+        for (var draft : locked) {
+            switch (draft.status()) {
+                case "ISSUED" ->
+                    outcomes.put(draft.draftId(), outcome(draft, Outcome.ALREADY_ISSUED, draft.number(), null, null));
+                case "SUPERSEDED" ->
+                    outcomes.put(draft.draftId(), outcome(draft, Outcome.SUPERSEDED, draft.supersededBy(), null, null));
+                default -> {
+                    if (draft.type() == DocumentType.INVOICE) {
+                        pending.add(draft); // credit notes and capital calls: one by one after this batch
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return outcomes;
+        }
+        var known = members.byNumbers(
+                pending.stream().map(Draft::memberNumber).distinct().toList());
+        var lines = drafts.lines(pending.stream().map(Draft::draftId).toList());
+        var earlier = issuedFor(pending);
+        var issuedOn = LocalDate.now(clock);
+        var series = new EnumMap<DocumentType, NumberSeries.Locked>(DocumentType.class);
+        var taken = new EnumMap<DocumentType, Long>(DocumentType.class);
+        var metaData = WhoAndWhy.current();
+        var toIssue = new ArrayList<ToIssue>();
+        // the mandates usable today, before the series' lock, which others wait for
+        var directDebits = new HashMap<UUID, DirectDebitAtIssue>();
+        for (var draft : pending) {
+            if (known.containsKey(draft.memberNumber())) {
+                directDebits.put(draft.draftId(), directDebit(draft, issuedOn));
+            }
+        }
+        for (var draft : pending) {
+            var member = known.get(draft.memberNumber());
+            var draftLines = lines.getOrDefault(draft.draftId(), List.of());
+            try {
+                if (member == null) {
+                    throw new DocumentRefused(
+                            "member-unknown", "Billing knows no member " + draft.memberNumber() + ".");
+                }
+                DocumentLines.check(draft.type(), draftLines);
+            } catch (DocumentRefused e) {
+                outcomes.put(draft.draftId(), markFailed(draft, e));
+                continue;
+            }
+            var lockedSeries = series.computeIfAbsent(draft.type(), type -> this.series.lock(type, issuedOn.getYear()));
+            var before = earlier.get(draft.draftId());
+            if (before != null) {
+                jdbc.update(
+                        "update draft_document set status = 'SUPERSEDED', superseded_by = ? where draft_id = ?",
+                        before,
+                        draft.draftId());
+                outcomes.put(draft.draftId(), outcome(draft, Outcome.SUPERSEDED, before, null, null));
+                continue;
+            }
+            var next = taken.merge(draft.type(), lockedSeries.lastNumber() + 1, (last, one) -> last + 1);
+            var number = lockedSeries.pattern().format(lockedSeries.year(), next);
+            toIssue.add(new ToIssue(
+                    draft,
+                    issued(
+                            draft,
+                            member,
+                            draftLines,
+                            DocumentTotals.of(draftLines),
+                            number,
+                            issuedOn,
+                            dueOn(draft, issuedOn), // batches hold invoices only: capital calls go one by one
+                            directDebits.get(draft.draftId()))));
+        }
+        if (toIssue.isEmpty()) {
+            return outcomes;
+        }
+        taken.forEach((type, last) -> this.series.advance(series.get(type), last));
+        var issuedAt = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    """
+                    update draft_document d set status = 'ISSUED', document_number = x.n, member_id = x.m,
+                        issued_on = ?, issued_at = ?, failure_rule = null, failure_message = null
+                    from unnest(?::uuid[], ?::varchar[], ?::uuid[]) as x (id, n, m)
+                    where d.draft_id = x.id
+                    """);
+            statement.setDate(1, Date.valueOf(issuedOn));
+            statement.setTimestamp(2, issuedAt);
+            statement.setArray(
+                    3,
+                    con.createArrayOf(
+                            "uuid",
+                            toIssue.stream().map(i -> i.draft().draftId()).toArray()));
+            statement.setArray(
+                    4,
+                    con.createArrayOf(
+                            "varchar",
+                            toIssue.stream().map(i -> i.issued().number()).toArray()));
+            statement.setArray(
+                    5,
+                    con.createArrayOf(
+                            "uuid",
+                            toIssue.stream()
+                                    .map(i -> i.issued().buyer().memberId())
+                                    .toArray()));
+            return statement;
+        });
+        usage.periodsInvoiced(
+                toIssue.stream()
+                        .filter(i -> i.draft().type() == DocumentType.INVOICE)
+                        .map(i -> new UsageLedger.InvoicedMemberPeriod(
+                                i.draft().memberNumber(),
+                                i.draft().periodFrom(),
+                                i.draft().periodTo(),
+                                i.issued().number()))
+                        .toList(),
+                intakeGroup,
+                usageTopic);
+        settleLateUsage(toIssue);
+        eventStore.publish(toIssue.stream()
+                .map(i -> new GenericDomainEventMessage<>(
+                        i.draft().type().streamType(),
+                        i.draft().draftId().toString(),
+                        0L,
+                        new GenericMessage<>(i.issued(), metaData),
+                        clock.instant()))
+                .toList());
+        openItems.addAll(
+                toIssue.stream().map(i -> openItem(i.draft(), i.issued())).toList());
+        for (var issue : toIssue) {
+            outcomes.put(
+                    issue.draft().draftId(),
+                    outcome(issue.draft(), Outcome.ISSUED, issue.issued().number(), null, null));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Settles the late usage the batch's invoices correct (ADR 0025), for the few drafts that carry any (found in
+     * one statement); if another invoice settled one of those records first, the batch goes one by one.
+     */
+    private void settleLateUsage(List<ToIssue> toIssue) {
+        var invoices = toIssue.stream()
+                .filter(i -> i.draft().type() == DocumentType.INVOICE)
+                .toList();
+        if (invoices.isEmpty()) {
+            return;
+        }
+        var carrying = new java.util.HashSet<UUID>(jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            "select distinct draft_id from draft_late_usage where draft_id = any(?)");
+                    statement.setArray(
+                            1,
+                            con.createArrayOf(
+                                    "uuid",
+                                    invoices.stream()
+                                            .map(i -> i.draft().draftId())
+                                            .toArray()));
+                    return statement;
+                },
+                (row, n) -> row.getObject("draft_id", UUID.class)));
+        for (var invoice : invoices) {
+            if (carrying.contains(invoice.draft().draftId())) {
+                var correctedBefore = lateUsage.settle(
+                        invoice.draft().draftId(),
+                        invoice.draft().memberNumber(),
+                        invoice.issued().number());
+                if (!correctedBefore.isEmpty()) {
+                    throw new OneByOne("late usage corrected by another invoice: " + correctedBefore);
+                }
+            }
+        }
+    }
+
+    /** The documents other runs issued for these drafts' members, periods and kinds of run, by draft id. */
+    private Map<UUID, String> issuedFor(List<Draft> pending) {
+        record Key(DocumentType type, RunKind runKind, LocalDate from, LocalDate to) {}
+        var byKey = pending.stream()
+                .collect(Collectors.groupingBy(d -> new Key(d.type(), d.runKind(), d.periodFrom(), d.periodTo())));
+        var found = new HashMap<UUID, String>();
+        byKey.forEach((key, drafts) -> {
+            var byMember = new HashMap<Long, String>();
+            jdbc.query(
+                    con -> {
+                        var statement = con.prepareStatement(
+                                """
+                                select member_number, document_number from draft_document
+                                where document_type = ? and run_kind = ? and member_number = any(?)
+                                    and period_from = ? and period_to = ? and status = 'ISSUED'
+                                """);
+                        statement.setString(1, key.type().name());
+                        statement.setString(2, key.runKind().name());
+                        statement.setArray(
+                                3,
+                                con.createArrayOf(
+                                        "int8",
+                                        drafts.stream().map(Draft::memberNumber).toArray()));
+                        statement.setDate(4, Date.valueOf(key.from()));
+                        statement.setDate(5, Date.valueOf(key.to()));
+                        return statement;
+                    },
+                    row -> {
+                        byMember.put(row.getLong("member_number"), row.getString("document_number"));
+                    });
+            drafts.forEach(d -> {
+                if (byMember.containsKey(d.memberNumber())) {
+                    found.put(d.draftId(), byMember.get(d.memberNumber()));
+                }
+            });
+        });
+        return found;
+    }
+
+    /** A draft of a batch that breaks a rule, marked with it in the batch's transaction. */
+    private DraftOutcome markFailed(Draft draft, DocumentRefused refused) {
+        jdbc.update(
+                "update draft_document set status = 'FAILED', failure_rule = ?, failure_message = ? where draft_id = ?",
+                refused.rule(),
+                refused.getMessage(),
+                draft.draftId());
+        log.warn(
+                "draft {} of member {} not issued: {} ({})",
+                draft.draftId(),
+                draft.memberNumber(),
+                refused.rule(),
+                refused.getMessage());
+        return outcome(draft, Outcome.FAILED, null, refused.rule(), refused.getMessage());
     }
 
     /** Issues one draft, or says why not; never issues it twice. */
@@ -241,9 +549,30 @@ public class Documents {
                                 + "; run the period again.");
             }
         }
+        var issued = issued(draft, member, lines, totals, number, issuedOn, dueOn, directDebit);
+        eventStore.publish(new GenericDomainEventMessage<>(
+                draft.type().streamType(),
+                draftId.toString(),
+                0L,
+                new GenericMessage<>(issued, WhoAndWhy.current()),
+                clock.instant()));
+        openItems.add(openItem(draft, issued));
+        return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    /** The document a draft becomes with its number: the buyer as billed now, the lines, totals and due date. */
+    private DocumentIssued issued(
+            Draft draft,
+            MemberView member,
+            List<DocumentLine> lines,
+            DocumentTotals totals,
+            String number,
+            LocalDate issuedOn,
+            LocalDate dueOn,
+            DirectDebitAtIssue directDebit) {
         var address = member.address();
-        var issued = new DocumentIssued(
-                draftId,
+        return new DocumentIssued(
+                draft.draftId(),
                 draft.type(),
                 number,
                 draft.runId(),
@@ -269,23 +598,21 @@ public class Documents {
                 totals.vat(),
                 totals.gross(),
                 directDebit);
-        eventStore.publish(new GenericDomainEventMessage<>(
-                draft.type().streamType(),
-                draftId.toString(),
-                0L,
-                new GenericMessage<>(issued, WhoAndWhy.current()),
-                clock.instant()));
-        openItems.add(
-                switch (draft.type()) {
-                    case INVOICE ->
-                        NewOpenItem.invoice(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
-                    case CAPITAL_CALL ->
-                        NewOpenItem.capitalCall(draft.memberNumber(), number, issuedOn, issued.dueOn(), totals.gross());
-                    case CREDIT_NOTE ->
-                        NewOpenItem.creditNote(
-                                draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
-                });
-        return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    private static NewOpenItem openItem(Draft draft, DocumentIssued issued) {
+        var number = issued.number();
+        return switch (draft.type()) {
+            case INVOICE ->
+                NewOpenItem.invoice(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.dueOn(), issued.grossTotal());
+            case CAPITAL_CALL ->
+                NewOpenItem.capitalCall(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.dueOn(), issued.grossTotal());
+            case CREDIT_NOTE ->
+                NewOpenItem.creditNote(
+                        draft.memberNumber(), number, issued.issuedOn(), issued.grossTotal(), draft.refersToNumber());
+        };
     }
 
     /**

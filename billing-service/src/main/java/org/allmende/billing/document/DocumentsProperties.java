@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code allmende.documents}: the number pattern of each series and the payment terms. A pattern applies from the
- * first number of a year on; a change takes effect with the next year's series (ADR 0019). Checked at start.
+ * first number of a year on; a change takes effect with the next year's series (ADR 0019). And how many drafts are
+ * issued per transaction (ADR 0023). Checked at start.
  */
 @ConfigurationProperties("allmende.documents")
-public record DocumentsProperties(Series series, PaymentTerms paymentTerms) {
+public record DocumentsProperties(Series series, PaymentTerms paymentTerms, Integer issueBatchSize) {
 
     public record Series(SeriesPattern invoice, SeriesPattern creditNote, SeriesPattern capitalCall) {}
 
@@ -30,6 +31,10 @@ public record DocumentsProperties(Series series, PaymentTerms paymentTerms) {
         if (paymentTerms == null || paymentTerms.invoice() == null || paymentTerms.capitalCall() == null) {
             throw new IllegalArgumentException(
                     "allmende.documents.payment-terms.{invoice,capital-call} are required, e.g. P14D");
+        }
+        issueBatchSize = issueBatchSize == null ? 200 : issueBatchSize;
+        if (issueBatchSize < 1) {
+            throw new IllegalArgumentException("allmende.documents.issue-batch-size must be at least 1");
         }
     }
 

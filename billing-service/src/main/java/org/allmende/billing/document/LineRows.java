@@ -1,6 +1,8 @@
 package org.allmende.billing.document;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,6 +19,34 @@ final class LineRows {
         return "insert into " + table + " (" + ownerColumn
                 + ", line_no, kind, description, service_code, quantity, unit, unit_price, net, vat_rate_percent,"
                 + " regime, vat, gross) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * The insert of many documents' lines in one statement, from one array per column ({@link #setColumns}); the
+     * owner column's array has the SQL type {@code ownerType}.
+     */
+    static String insertAll(String table, String ownerColumn, String ownerType) {
+        return "insert into " + table + " (" + ownerColumn
+                + ", line_no, kind, description, service_code, quantity, unit, unit_price, net, vat_rate_percent,"
+                + " regime, vat, gross) select * from unnest(?::" + ownerType + "[], ?::int[], ?::varchar[],"
+                + " ?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[],"
+                + " ?::varchar[], ?::numeric[], ?::numeric[])";
+    }
+
+    /** Binds rows of {@link #of} as the column arrays of {@link #insertAll}. */
+    static void setColumns(Connection con, PreparedStatement statement, String ownerType, List<Object[]> rows)
+            throws SQLException {
+        var types = new String[] {
+            ownerType, "int4", "varchar", "varchar", "varchar", "numeric", "varchar", "numeric", "numeric", "numeric",
+            "varchar", "numeric", "numeric"
+        };
+        for (int column = 0; column < types.length; column++) {
+            var values = new Object[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.get(i)[column];
+            }
+            statement.setArray(column + 1, con.createArrayOf(types[column], values));
+        }
     }
 
     static List<Object[]> of(Object owner, List<DocumentLine> lines) {

@@ -55,6 +55,21 @@ class NumberSeries {
         return locked;
     }
 
+    /**
+     * Moves the counter of a series this transaction has locked to {@code lastNumber}, the last of the consecutive
+     * numbers a batch took after {@link Locked#lastNumber} ({@link NumberPattern#format} makes them).
+     */
+    void advance(Locked series, long lastNumber) {
+        if (lastNumber <= series.lastNumber()) {
+            throw new IllegalArgumentException("a series only goes forward: " + lastNumber + " after " + series);
+        }
+        jdbc.update(
+                "update document_series set last_number = ? where document_type = ? and year = ?",
+                lastNumber,
+                series.type().name(),
+                series.year());
+    }
+
     /** The next number of a series this transaction has locked. */
     String take(Locked series) {
         var next = series.lastNumber() + 1;

@@ -149,6 +149,22 @@ public class MemberLedger {
                 .findFirst();
     }
 
+    /** The members of these numbers that billing knows, by number: one statement. */
+    public java.util.Map<Long, MemberView> byNumbers(java.util.Collection<Long> memberNumbers) {
+        var members = new java.util.HashMap<Long, MemberView>();
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("select * from member where member_number = any(?)");
+                    statement.setArray(1, con.createArrayOf("int8", memberNumbers.toArray()));
+                    return statement;
+                },
+                row -> {
+                    var member = view(row, 0);
+                    members.put(member.memberNumber(), member);
+                });
+        return members;
+    }
+
     private static MemberView view(ResultSet row, int index) throws SQLException {
         return new MemberView(
                 row.getObject("member_id", UUID.class),

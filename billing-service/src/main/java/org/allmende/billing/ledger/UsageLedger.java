@@ -460,6 +460,45 @@ public class UsageLedger {
                 topic);
     }
 
+    /** An invoiced member period, for {@link #periodsInvoiced}. */
+    public record InvoicedMemberPeriod(long memberNumber, LocalDate from, LocalDate to, String documentNumber) {}
+
+    /**
+     * {@link #periodInvoiced} for many documents issued in one transaction, in one statement: the usage positions
+     * are read once for all of them (they are the same moment of issue).
+     */
+    public void periodsInvoiced(List<InvoicedMemberPeriod> periods, String group, String topic) {
+        if (periods.isEmpty()) {
+            return;
+        }
+        var at = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    """
+                    insert into invoiced_period (member_number, period_from, period_to, document_number, invoiced_at,
+                        usage_positions)
+                    select m, f, t, n, ?, (
+                        select coalesce(array_agg(coalesce(o.next_offset, 0) order by p.no), '{}')
+                        from generate_series(0, (select max(partition_no) from consumer_offset
+                            where consumer_group = ? and topic = ?)) p (no)
+                        left join consumer_offset o
+                            on o.consumer_group = ? and o.topic = ? and o.partition_no = p.no)
+                    from unnest(?::bigint[], ?::date[], ?::date[], ?::varchar[]) as x (m, f, t, n)
+                    on conflict do nothing
+                    """);
+            statement.setTimestamp(1, at);
+            statement.setString(2, group);
+            statement.setString(3, topic);
+            statement.setString(4, group);
+            statement.setString(5, topic);
+            statement.setArray(6, con.createArrayOf("int8", column(periods, InvoicedMemberPeriod::memberNumber)));
+            statement.setArray(7, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.from()))));
+            statement.setArray(8, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.to()))));
+            statement.setArray(9, con.createArrayOf("varchar", column(periods, InvoicedMemberPeriod::documentNumber)));
+            return statement;
+        });
+    }
+
     /**
      * Usage counted after its period was invoiced, not settled by an invoice yet (with {@code settled}, the settled
      * records too).

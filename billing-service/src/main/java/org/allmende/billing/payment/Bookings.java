@@ -34,6 +34,66 @@ class Bookings {
         jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", ACCOUNT_LOCK, (int) memberNumber);
     }
 
+    /** Locks the accounts of many members in one statement, in member order, so two callers never deadlock. */
+    void lockAccounts(java.util.Collection<Long> memberNumbers) {
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            "select pg_advisory_xact_lock(?, m::int) from (select distinct unnest(?::int8[]) as m"
+                                    + " order by m) as x");
+                    statement.setInt(1, ACCOUNT_LOCK);
+                    statement.setArray(2, con.createArrayOf("int8", memberNumbers.toArray()));
+                    return statement;
+                },
+                row -> {});
+    }
+
+    /**
+     * Many issued documents enter the ledger in one statement; answers the ids of those entered, by document
+     * number (a number there already is left out, as {@link #openItemAdded} does).
+     */
+    java.util.Map<String, Long> openItemsAdded(java.util.List<NewOpenItem> items) {
+        var ids = new java.util.HashMap<String, Long>();
+        var recordedAt = now();
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            """
+                            insert into open_item (member_number, document_number, document_type, refers_to,
+                                issued_on, due_on, currency, amount_gross, open_amount, recorded_at)
+                            select m, n, t, r, i, d, c, a, a, ?
+                            from unnest(?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::date[],
+                                ?::varchar[], ?::numeric[]) as x (m, n, t, r, i, d, c, a)
+                            on conflict (document_number) do nothing
+                            returning document_number, id
+                            """);
+                    statement.setTimestamp(1, recordedAt);
+                    statement.setArray(2, array(con, "int8", items, NewOpenItem::memberNumber));
+                    statement.setArray(3, array(con, "varchar", items, NewOpenItem::documentNumber));
+                    statement.setArray(
+                            4, array(con, "varchar", items, i -> i.type().name()));
+                    statement.setArray(5, array(con, "varchar", items, NewOpenItem::refersTo));
+                    statement.setArray(6, array(con, "date", items, i -> Date.valueOf(i.issuedOn())));
+                    statement.setArray(7, array(con, "date", items, i -> Date.valueOf(i.dueOn())));
+                    statement.setArray(8, array(con, "varchar", items, NewOpenItem::currency));
+                    statement.setArray(9, array(con, "numeric", items, NewOpenItem::signedAmount));
+                    return statement;
+                },
+                row -> {
+                    ids.put(row.getString("document_number"), row.getLong("id"));
+                });
+        return ids;
+    }
+
+    private static java.sql.Array array(
+            java.sql.Connection con,
+            String type,
+            java.util.List<NewOpenItem> items,
+            java.util.function.Function<NewOpenItem, Object> value)
+            throws java.sql.SQLException {
+        return con.createArrayOf(type, items.stream().map(value).toArray());
+    }
+
     /**
      * An issued document enters the ledger, open for its whole amount; empty if its number is there already. (Its
      * event is the document's own, e.g. InvoiceIssued; the ledger adds none.)

@@ -71,6 +71,49 @@ public class OpenItems {
         return byDocumentNumber(item.documentNumber()).orElseThrow();
     }
 
+    /**
+     * {@link #add} for many documents issued in one transaction (the issue of a run's drafts): the accounts are
+     * locked in member order and the items written in one statement; a credit note is set off against its invoice
+     * as {@link #add} does, and the members' credits are set off afterwards — only for members that have any (for
+     * the others {@link Settlement#settle} would find nothing), in one query.
+     */
+    @Transactional
+    public void addAll(List<NewOpenItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        var members = items.stream().map(NewOpenItem::memberNumber).toList();
+        bookings.lockAccounts(members);
+        var added = bookings.openItemsAdded(items);
+        var today = LocalDate.now(clock);
+        for (var item : items) {
+            var id = added.get(item.documentNumber());
+            if (id == null) {
+                add(item); // there already: add checks that it is the same document and changes nothing
+            } else if (item.type() == OpenItemType.CREDIT_NOTE && item.refersTo() != null) {
+                offsetAgainstInvoice(id, item, today);
+            }
+        }
+        var withCredit = jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            """
+                            select member_number from payment
+                            where member_number = any(?) and kind = 'RECEIVED' and unallocated > 0
+                            union
+                            select member_number from open_item
+                            where member_number = any(?) and document_type = 'CREDIT_NOTE' and open_amount < 0
+                            order by member_number
+                            """);
+                    var array = con.createArrayOf("int8", members.toArray());
+                    statement.setArray(1, array);
+                    statement.setArray(2, array);
+                    return statement;
+                },
+                (row, i) -> row.getLong("member_number"));
+        withCredit.forEach(member -> settlement.settle(member, today));
+    }
+
     private void offsetAgainstInvoice(long creditNoteId, NewOpenItem creditNote, LocalDate today) {
         var invoice = jdbc.query(
                 """

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what the contributions of a period depend on from billing's projections, for every member of the period at
- * once: one statement for the members, one for their subscriptions, one for their daily usage — never a statement
- * per member. The calculation itself stays pure ({@code Contributions.calculate}).
+ * Reads what the contributions of a period depend on from billing's projections, for a range of member numbers at
+ * once (the invoice run reads a chunk of a few hundred members at a time): one statement for the members, one for
+ * their subscriptions, one for their daily usage — never a statement per member. The calculation itself stays pure
+ * ({@code Contributions.calculate}).
  */
 @Component
 public class FactsLoader {
@@ -31,20 +32,33 @@ public class FactsLoader {
         this.corrections = corrections;
     }
 
+    private static final String MEMBER_OF_THE_PERIOD =
+            "admitted_on <= ? and (coalesce(ended_on, leaving_on) is null or coalesce(ended_on, leaving_on) >= ?)";
+
+    /** The numbers of every member who was a member on at least one day of the period, in ascending order. */
+    public List<Long> members(BillingPeriod period) {
+        return jdbc.queryForList(
+                "select member_number from member where " + MEMBER_OF_THE_PERIOD + " order by member_number",
+                Long.class,
+                Date.valueOf(period.last()),
+                Date.valueOf(period.first()));
+    }
+
     /**
      * The facts of every member who was a member on at least one day of the period, by member number, with the
      * corrections of late usage no invoice settled yet.
      */
     public Map<Long, BillingFacts> load(BillingPeriod period) {
-        return load(period, null);
+        return load(period, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /** One member's facts, as {@link #load(BillingPeriod)} has them; empty if it was no member in the period. */
     public Optional<BillingFacts> load(BillingPeriod period, long memberNumber) {
-        return Optional.ofNullable(load(period, (Long) memberNumber).get(memberNumber));
+        return Optional.ofNullable(load(period, memberNumber, memberNumber).get(memberNumber));
     }
 
-    private Map<Long, BillingFacts> load(BillingPeriod period, Long only) {
+    /** The same for the members numbered from {@code fromMember} to {@code toMember}, both inclusive. */
+    public Map<Long, BillingFacts> load(BillingPeriod period, long fromMember, long toMember) {
         var first = Date.valueOf(period.first());
         var last = Date.valueOf(period.last());
         var members = new TreeMap<Long, BillingFacts.Member>();
@@ -54,9 +68,9 @@ public class FactsLoader {
                 select member_number, body_kind, admitted_on, coalesce(ended_on, leaving_on) as member_until,
                     inhabitants, inhabitants_reference_date, staff_count
                 from member
-                where admitted_on <= ? and (coalesce(ended_on, leaving_on) is null or coalesce(ended_on, leaving_on) >= ?)
-                    and (cast(? as bigint) is null or member_number = ?)
-                """,
+                where member_number between ? and ?
+                """
+                        + " and " + MEMBER_OF_THE_PERIOD,
                 row -> {
                     var admittedOn = row.getDate("admitted_on").toLocalDate();
                     var asOf = row.getDate("inhabitants_reference_date") == null
@@ -77,10 +91,10 @@ public class FactsLoader {
                                             : List.of(new BillingFacts.Headcount(inhabitants, asOf)),
                                     staff == null ? List.of() : List.of(new BillingFacts.Headcount(staff, asOf))));
                 },
+                fromMember,
+                toMember,
                 last,
-                first,
-                only,
-                only);
+                first);
         var late = corrections.load(period, members.keySet());
         // a correction prices its own, earlier period: the subscriptions of then count too (a minimum charge's floor)
         var subscribedFrom = late.values().stream()
@@ -91,8 +105,8 @@ public class FactsLoader {
         jdbc.query(
                 """
                 select member_number, service_code, quantity, effective_from, effective_to from subscription
-                where effective_from <= ? and (effective_to is null or effective_to >= ?)
-                    and (cast(? as bigint) is null or member_number = ?)
+                where member_number between ? and ?
+                    and effective_from <= ? and (effective_to is null or effective_to >= ?)
                 """,
                 row -> {
                     var to = row.getDate("effective_to");
@@ -104,14 +118,14 @@ public class FactsLoader {
                                     row.getDate("effective_from").toLocalDate(),
                                     to == null ? null : to.toLocalDate()));
                 },
+                fromMember,
+                toMember,
                 last,
-                subscribedFrom,
-                only,
-                only);
+                subscribedFrom);
         var usage = new HashMap<Long, List<BillingFacts.DailyUsage>>();
         jdbc.query(
-                "select member_number, service_code, day, quantity from usage_daily where day between ? and ?"
-                        + " and quantity > 0 and (cast(? as bigint) is null or member_number = ?)",
+                "select member_number, service_code, day, quantity from usage_daily where member_number between ? and ?"
+                        + " and day between ? and ? and quantity > 0",
                 row -> {
                     usage.computeIfAbsent(row.getLong("member_number"), k -> new ArrayList<>())
                             .add(new BillingFacts.DailyUsage(
@@ -119,10 +133,10 @@ public class FactsLoader {
                                     row.getDate("day").toLocalDate(),
                                     row.getBigDecimal("quantity")));
                 },
+                fromMember,
+                toMember,
                 first,
-                last,
-                only,
-                only);
+                last);
         var facts = new TreeMap<Long, BillingFacts>();
         members.forEach((number, member) -> facts.put(
                 number,

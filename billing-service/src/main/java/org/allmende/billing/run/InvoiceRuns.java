@@ -4,21 +4,30 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.allmende.billing.contribution.BillingFacts;
 import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.contribution.ContributionLine;
 import org.allmende.billing.contribution.Contributions;
 import org.allmende.billing.document.DocumentLine;
-import org.allmende.billing.document.DocumentRefused;
 import org.allmende.billing.document.DocumentType;
 import org.allmende.billing.document.Drafts;
 import org.allmende.billing.document.LineKind;
 import org.allmende.billing.document.RunKind;
 import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.TariffLedger;
+import org.allmende.billing.tariff.Tariffs;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,12 +36,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Finance's invoice run: drafts each member's contributions of a period from billing's facts and the tariffs (the
  * pure calculation), for review before anything is issued. A member whose contributions cannot be calculated (a
  * service without a price on some day) gets no draft but a reason; the others are drafted.
+ *
+ * <p>In chunks of a few hundred members (ADR 0023): per chunk the facts are read in three statements, calculated in
+ * memory and the drafts and their lines written in two set-based statements, in one transaction; reading, calculating
+ * and writing overlap. The run is marked
+ * drafted in the transaction of its last chunk; until then (and for ever, if the drafting broke off) it is shown as
+ * incomplete and cannot be issued.
  */
 @Component
 public class InvoiceRuns {
 
-    /** A member the run could not draft, and why. */
-    public record Skipped(long memberNumber, String rule, String reason) {}
+    private static final Logger log = LoggerFactory.getLogger(InvoiceRuns.class);
 
     /** A member's draft with its totals, and the previous period's invoiced totals beside them. */
     public record MemberDraft(
@@ -45,15 +59,20 @@ public class InvoiceRuns {
             BigDecimal previousGross,
             BigDecimal difference) {}
 
+    /**
+     * A run for review; {@code status} is {@code DRAFTED} once every member is drafted, {@code DRAFTING} while it is
+     * under way or when it broke off (start a new run then: an incomplete one is never issued).
+     */
     public record Review(
             UUID runId,
             String period,
+            String status,
             int drafts,
             BigDecimal net,
             BigDecimal vat,
             BigDecimal gross,
             List<MemberDraft> members,
-            List<Skipped> skipped) {}
+            List<Drafts.Skipped> skipped) {}
 
     private final FactsLoader facts;
     private final TariffLedger tariffs;
@@ -61,6 +80,7 @@ public class InvoiceRuns {
     private final JdbcTemplate jdbc;
     private final LateUsageSettlements lateUsage;
     private final TransactionTemplate transaction;
+    private final int chunkSize;
 
     InvoiceRuns(
             FactsLoader facts,
@@ -68,61 +88,181 @@ public class InvoiceRuns {
             Drafts drafts,
             JdbcTemplate jdbc,
             LateUsageSettlements lateUsage,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            InvoicingProperties properties) {
         this.facts = facts;
         this.tariffs = tariffs;
         this.drafts = drafts;
         this.jdbc = jdbc;
         this.lateUsage = lateUsage;
         this.transaction = transaction;
+        this.chunkSize = properties.draftChunkSize();
     }
 
-    /** The late usage records a member's corrections carry: its draft settles them when issued. */
+    /**
+     * Drafts the contributions of every member of the period; returns the run for review. Three stages, one thread
+     * each, chunk by chunk in order: the facts of the next chunk are read while this one is calculated and the one
+     * before is written (one transaction per chunk).
+     */
+    public Review draft(BillingPeriod period) {
+        var plans = tariffs.tariffs();
+        var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
+        var run = drafts.run(runId).orElseThrow();
+        var members = facts.members(period);
+        var chunks = new ArrayList<List<Long>>();
+        for (int from = 0; from < members.size(); from += chunkSize) {
+            chunks.add(members.subList(from, Math.min(members.size(), from + chunkSize)));
+        }
+        if (chunks.isEmpty()) {
+            chunks.add(List.of());
+        }
+        var notCalculable = new ArrayList<Drafts.Skipped>();
+        var refused = new ArrayList<Drafts.Skipped>(); // only the writer touches it
+        var reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "invoice-run-reader"));
+        var writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "invoice-run-writer"));
+        var started = System.nanoTime();
+        var reading = new AtomicLong();
+        var writing = new AtomicLong();
+        long calculating = 0;
+        long waitingForFacts = 0;
+        long waitingForWriter = 0;
+        try {
+            var next = reader.submit(read(period, chunks.get(0), reading));
+            Future<?> written = CompletableFuture.completedFuture(null);
+            for (int c = 0; c < chunks.size(); c++) {
+                var waiting = System.nanoTime();
+                var chunkFacts = await(next);
+                if (c + 1 < chunks.size()) {
+                    next = reader.submit(read(period, chunks.get(c + 1), reading));
+                }
+                var calculated = System.nanoTime();
+                waitingForFacts += calculated - waiting;
+                var toWrite = calculate(period, plans, chunks.get(c), chunkFacts, notCalculable);
+                var last = c == chunks.size() - 1;
+                var skipped = last ? List.copyOf(notCalculable) : List.<Drafts.Skipped>of();
+                waiting = System.nanoTime();
+                calculating += waiting - calculated;
+                await(written);
+                waitingForWriter += System.nanoTime() - waiting;
+                written = writer.submit(() -> {
+                    var writingStarted = System.nanoTime();
+                    transaction.executeWithoutResult(status -> {
+                        var added = drafts.addAll(run, toWrite.drafts());
+                        refused.addAll(added.refused());
+                        for (int i = 0; i < added.draftIds().size(); i++) {
+                            if (added.draftIds().get(i) != null) {
+                                lateUsage.attach(
+                                        added.draftIds().get(i),
+                                        toWrite.lateRecords().get(i));
+                            }
+                        }
+                        if (last) {
+                            var all = new ArrayList<>(skipped);
+                            all.addAll(refused);
+                            drafts.complete(runId, all);
+                        }
+                    });
+                    writing.addAndGet(System.nanoTime() - writingStarted);
+                });
+            }
+            await(written);
+        } finally {
+            reader.shutdownNow();
+            writer.shutdownNow();
+        }
+        var reviewing = System.nanoTime();
+        var review = review(runId);
+        log.info(
+                "run {} for {}: {} members in {} chunks drafted in {} ms (calculating {} ms, waiting for facts {} ms and"
+                        + " for the writer {} ms; beside it reading facts {} ms, writing {} ms), review {} ms",
+                runId,
+                period,
+                members.size(),
+                chunks.size(),
+                (reviewing - started) / 1_000_000,
+                calculating / 1_000_000,
+                waitingForFacts / 1_000_000,
+                waitingForWriter / 1_000_000,
+                reading.get() / 1_000_000,
+                writing.get() / 1_000_000,
+                (System.nanoTime() - reviewing) / 1_000_000);
+        return review;
+    }
+
+    /** Reads the facts of a chunk of members, in three statements. */
+    private Callable<Map<Long, BillingFacts>> read(BillingPeriod period, List<Long> chunk, AtomicLong reading) {
+        return () -> {
+            if (chunk.isEmpty()) {
+                return Map.of();
+            }
+            var started = System.nanoTime();
+            try {
+                return facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+            } finally {
+                reading.addAndGet(System.nanoTime() - started);
+            }
+        };
+    }
+
+    /** A chunk's drafts, and beside each the late usage records its correction lines settle once issued. */
+    private record Calculated(List<Drafts.NewDraft> drafts, List<List<BillingFacts.UsageRecordKey>> lateRecords) {}
+
+    /** The late usage records a member's corrections carry: its draft settles them when issued (ADR 0025). */
     private static List<BillingFacts.UsageRecordKey> lateRecords(BillingFacts facts) {
         return facts.corrections().stream()
                 .flatMap(correction -> correction.records().stream())
                 .toList();
     }
 
-    /** Drafts the contributions of every member of the period; returns the run for review. */
-    public Review draft(BillingPeriod period) {
-        var all = facts.load(period);
-        var plans = tariffs.tariffs();
-        var runId = drafts.startRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
-        var skipped = new ArrayList<Skipped>();
-        all.forEach((member, memberFacts) -> {
+    /** The drafts of a chunk of members, calculated in memory from their facts. */
+    private static Calculated calculate(
+            BillingPeriod period,
+            Tariffs plans,
+            List<Long> chunk,
+            Map<Long, BillingFacts> chunkFacts,
+            List<Drafts.Skipped> notCalculable) {
+        var toWrite = new ArrayList<Drafts.NewDraft>();
+        var late = new ArrayList<List<BillingFacts.UsageRecordKey>>();
+        for (var member : chunk) {
+            var memberFacts = chunkFacts.get(member);
+            if (memberFacts == null) {
+                continue; // no longer a member of the period: its exit was recorded since the run started
+            }
             List<ContributionLine> lines;
             try {
                 lines = Contributions.calculate(memberFacts, period, plans);
             } catch (IllegalStateException | IllegalArgumentException e) {
-                skipped.add(new Skipped(member, "not-calculable", e.getMessage()));
-                return;
+                notCalculable.add(new Drafts.Skipped(member, "not-calculable", e.getMessage()));
+                continue;
             }
-            if (lines.isEmpty()) {
-                return;
+            if (!lines.isEmpty()) {
+                toWrite.add(new Drafts.NewDraft(
+                        member,
+                        DocumentType.INVOICE,
+                        null,
+                        lines.stream().map(InvoiceRuns::line).toList()));
+                late.add(lateRecords(memberFacts));
             }
-            try {
-                transaction.executeWithoutResult(status -> {
-                    var draftId = drafts.add(
-                            runId,
-                            member,
-                            DocumentType.INVOICE,
-                            null,
-                            lines.stream().map(InvoiceRuns::line).toList());
-                    lateUsage.attach(draftId, lateRecords(memberFacts));
-                });
-            } catch (DocumentRefused e) {
-                skipped.add(new Skipped(member, e.rule(), e.getMessage()));
+        }
+        return new Calculated(toWrite, late);
+    }
+
+    /** Waits for a chunk's facts or write; its failure is the run's. */
+    private static <T> T await(Future<T> stage) {
+        try {
+            return stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drafting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-        });
-        return review(runId, skipped);
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public Review review(UUID runId) {
-        return review(runId, List.of());
-    }
-
-    private Review review(UUID runId, List<Skipped> skipped) {
         var run = drafts.run(runId).orElseThrow(() -> new NotFound("There is no invoice run " + runId + "."));
         var previousTo = run.periodFrom().minusDays(1);
         var members = jdbc.query(
@@ -154,12 +294,13 @@ public class InvoiceRuns {
         return new Review(
                 runId,
                 run.periodFrom() + ".." + run.periodTo(),
+                run.drafted() ? "DRAFTED" : "DRAFTING",
                 members.size(),
                 sum(members, MemberDraft::net),
                 sum(members, MemberDraft::vat),
                 sum(members, MemberDraft::gross),
                 members,
-                skipped);
+                drafts.skipped(runId));
     }
 
     private static BigDecimal sum(List<MemberDraft> members, java.util.function.Function<MemberDraft, BigDecimal> f) {

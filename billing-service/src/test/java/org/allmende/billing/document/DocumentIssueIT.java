@@ -3,6 +3,7 @@ package org.allmende.billing.document;
 import static org.allmende.billing.ContractProducer.admitted;
 import static org.allmende.billing.ContractProducer.memberId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,6 +256,19 @@ class DocumentIssueIT {
         assertThat(member7.get("grossTotal").decimalValue()).isEqualByComparingTo("167.93");
         assertThat(member7.get("lines")).hasSize(2);
         assertThat(member7.get("lines").get(1).get("quantity").decimalValue()).isEqualByComparingTo("1007");
+        // an issued document's lines are final: no line can be added to its draft, not even in a set-based insert
+        assertThatThrownBy(
+                        () -> first.jdbc()
+                                .update(
+                                        """
+                                insert into draft_line (draft_id, line_no, kind, description, service_code, quantity,
+                                    unit, unit_price, net, vat_rate_percent, regime, vat, gross)
+                                select draft_id, 99, kind, description, service_code, quantity, unit, unit_price, net,
+                                    vat_rate_percent, regime, vat, gross
+                                from draft_line where line_no = 1 and draft_id in (
+                                    select draft_id from draft_document where status in ('ISSUED', 'SUPERSEDED'))
+                                """))
+                .hasMessageContaining("final");
     }
 
     @Test
@@ -291,6 +305,8 @@ class DocumentIssueIT {
         var may =
                 contributionsRun(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), LongStream.rangeClosed(101, 400));
         var extra = new HashMap<>(ON_APRIL_2);
+        // small batches, so the connections are dropped in the middle of the run, not after its last batch
+        extra.put("allmende.documents.issue-batch-size", "10");
         extra.put(
                 "spring.datasource.url",
                 SharedInfrastructure.postgres().ensureDatabase(database) + "?ApplicationName=doomed-billing");

@@ -14,14 +14,21 @@ import java.util.List;
 import java.util.Map;
 import org.allmende.billing.ContractProducer;
 import org.allmende.billing.RunningBillingService;
+import org.allmende.billing.document.DocumentLine;
+import org.allmende.billing.document.DocumentType;
+import org.allmende.billing.document.Drafts;
+import org.allmende.billing.document.LineKind;
+import org.allmende.billing.document.RunKind;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.SharedInfrastructure;
+import org.allmende.events.billing.VatRegime;
 import org.allmende.events.membership.ServiceKind;
 import org.allmende.events.membership.ServiceUnit;
 import org.allmende.events.usage.UsageRecorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finance runs the contributions of a period: billing drafts every member's lines from its facts and the tariffs,
@@ -65,8 +72,12 @@ class InvoiceRunIT {
     static void start() {
         membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
         usage = new ContractProducer(SharedInfrastructure.unique("usage_topic"), 2);
-        billing =
-                RunningBillingService.start(SharedInfrastructure.unique("billing"), membership.topic(), usage.topic());
+        // one member per chunk: every run crosses chunk boundaries (ADR 0023)
+        billing = RunningBillingService.start(
+                SharedInfrastructure.unique("billing"),
+                membership.topic(),
+                usage.topic(),
+                Map.of("allmende.invoicing.draft-chunk-size", "1"));
         var facts = List.of(
                 admitted(1),
                 admitted(2),
@@ -137,6 +148,9 @@ class InvoiceRunIT {
         assertThat(review.status()).isEqualTo(200);
         assertThat(review.json().path("gross").asText())
                 .isEqualTo(march.path("gross").asText());
+        // the run is complete, and it keeps the members it left out for later reviews
+        assertThat(review.json().path("status").asText()).isEqualTo("DRAFTED");
+        assertThat(review.json().path("skipped").findValuesAsText("rule")).containsExactly("not-calculable");
 
         var issue = billing.api(DemoLogins.FINANCE)
                 .post("/api/invoice-runs/" + march.path("runId").asText() + "/issue", Map.of());
@@ -156,6 +170,41 @@ class InvoiceRunIT {
                         .add(new BigDecimal(one.path("previousGross").asText())));
         // February's run invoiced members 1 and 2 (numbers 1, 2); March's only member 1 (number 3)
         assertThat(documents.findValuesAsText("number")).containsExactlyInAnyOrder("RE-2026-000001", "RE-2026-000003");
+    }
+
+    @Test
+    void aRunWhoseDraftingBrokeOffIsShownIncompleteAndNeverIssued() {
+        // what a crash after the first chunk leaves behind: the run begun, one chunk written, never completed
+        var drafts = billing.bean(Drafts.class);
+        var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
+        var run = drafts.run(runId).orElseThrow();
+        billing.bean(TransactionTemplate.class).executeWithoutResult(status -> assertThat(drafts.addAll(
+                                run,
+                                List.of(new Drafts.NewDraft(
+                                        1,
+                                        DocumentType.INVOICE,
+                                        null,
+                                        List.of(new DocumentLine(
+                                                LineKind.USAGE,
+                                                "Druckseiten",
+                                                "PRINT-PAGES",
+                                                new BigDecimal("100"),
+                                                "PAGE",
+                                                new BigDecimal("0.05"),
+                                                new BigDecimal("5.00"),
+                                                new BigDecimal("19"),
+                                                VatRegime.TAXABLE,
+                                                new BigDecimal("0.95"),
+                                                new BigDecimal("5.95"))))))
+                        .refused())
+                .isEmpty());
+
+        var review = billing.api(DemoLogins.FINANCE).get("/api/invoice-runs/" + runId);
+        assertThat(review.json().path("status").asText()).isEqualTo("DRAFTING");
+        assertThat(review.json().path("drafts").asInt()).isEqualTo(1);
+        var issue = billing.api(DemoLogins.FINANCE).post("/api/invoice-runs/" + runId + "/issue", Map.of());
+        assertThat(issue.status()).as(issue.toString()).isEqualTo(409);
+        assertThat(issue.toString()).contains("run-not-drafted");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.allmende.events.membership.MembershipEvent;
 import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.ContractEvents;
 import org.allmende.events.wire.EventJson;
@@ -17,21 +18,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A meter that speaks Kafka: {@link UsageRecorded} in the contract's wire format (JSON by {@link EventJson}, the
- * headers of {@link Headers}, the member number as key), each send with a fresh event id, as a meter sending a
- * record again does. Asynchronous, acks=all and idempotent; {@link #flush} waits for the broker's acknowledgements.
+ * Contract events onto a topic in the contract's wire format (JSON by {@link EventJson}, the headers of
+ * {@link Headers}), each send with a fresh event id: usage as a meter that speaks Kafka sends it (the member number as
+ * key), membership's events as its relay sends them (the event's subject as key). Asynchronous, acks=all and
+ * idempotent; {@link #flush} waits for the broker's acknowledgements.
  */
-final class UsageProducer implements AutoCloseable {
+final class EventProducer implements AutoCloseable {
 
-    private static final EventType TYPE =
-            ContractEvents.byClass(UsageRecorded.class).orElseThrow();
+    private static final Map<Class<?>, EventType> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-    UsageProducer(String bootstrapServers, String topic) {
+    EventProducer(String bootstrapServers, String topic) {
         this.topic = topic;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -51,13 +52,23 @@ final class UsageProducer implements AutoCloseable {
     }
 
     void send(UsageRecorded usage) {
-        var record = new ProducerRecord<>(topic, Long.toString(usage.memberNumber()), EventJson.write(usage));
-        record.headers().add(Headers.EVENT_TYPE, TYPE.name().getBytes(StandardCharsets.UTF_8));
+        send(Long.toString(usage.memberNumber()), usage);
+    }
+
+    void send(MembershipEvent event) {
+        send(event.subject().toString(), event);
+    }
+
+    private void send(String key, Object event) {
+        var type = TYPES.computeIfAbsent(
+                event.getClass(), c -> ContractEvents.byClass(c).orElseThrow());
+        var record = new ProducerRecord<>(topic, key, EventJson.write(event));
+        record.headers().add(Headers.EVENT_TYPE, type.name().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Headers.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers()
                 .add(
                         Headers.SCHEMA_VERSION,
-                        Integer.toString(TYPE.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+                        Integer.toString(type.schemaVersion()).getBytes(StandardCharsets.UTF_8));
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {
                 failures.incrementAndGet();
