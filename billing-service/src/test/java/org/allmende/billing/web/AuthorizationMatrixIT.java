@@ -58,7 +58,8 @@ class AuthorizationMatrixIT {
         return switch (variable) {
             case "memberNumber" -> "2";
             case "month" -> "2026-01";
-            case "runId" -> UUID.randomUUID().toString();
+            case "runId", "payoutId" -> UUID.randomUUID().toString();
+            case "format:ubl|cii|pdf" -> "pdf";
             default -> "999999";
         };
     }
