@@ -72,6 +72,13 @@ public class BillingConfig {
                         // a member's usage is business data: finance and the board, not the operators
                         .requestMatchers(HttpMethod.GET, "/api/members/*/usage", "/api/members/*/usage/**")
                         .hasAnyRole(finance, board)
+                        // what a member will pay is business data too
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/members/*/contributions",
+                                "/api/members/*/budget",
+                                "/api/members/*/budget/**")
+                        .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
                         .hasAnyRole(finance, board, admin)
                         .requestMatchers(HttpMethod.GET, "/api/catalog")

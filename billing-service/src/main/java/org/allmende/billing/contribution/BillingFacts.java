@@ -125,13 +125,26 @@ public record BillingFacts(
     /**
      * Usage of an earlier, already invoiced period that changed after the invoice: the daily totals as they were
      * billed then, and the late changes per day since (negative where a reversal took usage back). It yields
-     * CORRECTION lines: what the period costs now, less what was billed.
+     * CORRECTION lines: what the period costs now, less what was billed. {@code invoiceNumber} names the invoice
+     * that billed the period (null where unknown); {@code records} are the late usage records the correction
+     * carries, so whoever issues it can mark exactly those as settled — the calculation does not read them.
      */
-    public record UsageCorrection(BillingPeriod period, List<DailyUsage> billed, List<DailyUsage> late) {
+    public record UsageCorrection(
+            BillingPeriod period,
+            String invoiceNumber,
+            List<DailyUsage> billed,
+            List<DailyUsage> late,
+            List<UsageRecordKey> records) {
+
+        public UsageCorrection(BillingPeriod period, List<DailyUsage> billed, List<DailyUsage> late) {
+            this(period, null, billed, late, List.of());
+        }
+
         public UsageCorrection {
             Objects.requireNonNull(period, "period");
             billed = byKey(billed, DailyUsage::key, "billed usage of a day");
             late = byKey(late, DailyUsage::key, "late usage of a day");
+            records = byKey(records, UsageRecordKey::toString, "late usage record");
             for (var day : billed) {
                 checkInPeriod(day, period);
                 if (day.quantity().signum() < 0) {
@@ -147,6 +160,19 @@ public record BillingFacts(
             if (!period.days().contains(day.day())) {
                 throw new IllegalArgumentException(day + " lies outside the corrected period " + period);
             }
+        }
+    }
+
+    /** A usage record as its sender named it. */
+    public record UsageRecordKey(String sendingSystem, String recordId) {
+        public UsageRecordKey {
+            Objects.requireNonNull(sendingSystem, "sendingSystem");
+            Objects.requireNonNull(recordId, "recordId");
+        }
+
+        @Override
+        public String toString() {
+            return sendingSystem + "\u0000" + recordId;
         }
     }
 

@@ -57,6 +57,13 @@ public record BillingPeriod(Kind kind, LocalDate first, LocalDate last) implemen
         return new BillingPeriod(Kind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
+    /** The month, quarter or year that runs exactly from {@code first} to {@code last}. */
+    public static BillingPeriod of(LocalDate first, LocalDate last) {
+        var months = first.until(last.plusDays(1)).toTotalMonths();
+        var kind = months == 12 ? Kind.YEAR : months == 3 ? Kind.QUARTER : Kind.MONTH;
+        return new BillingPeriod(kind, first, last);
+    }
+
     /** {@code 2026-03}, {@code 2026-Q1} or {@code 2026}. */
     public static BillingPeriod parse(String label) {
         var quarter = QUARTER_LABEL.matcher(label);

@@ -13,7 +13,8 @@ import org.allmende.events.money.Money;
  * decimals, half up); {@code vat} is {@code vatRatePercent / 100 × net} rounded once; {@code gross = net + vat}.
  * The constructor refuses a line that breaks these rules, so no line can carry amounts rounded another way.
  * {@code share} is the part of a time-based price's cadence the days cover (1 for usage and one-off amounts).
- * {@code correctedPeriod} names the earlier period a CORRECTION line corrects; {@code reference} a credit's.
+ * {@code correctedPeriod} names the earlier period a CORRECTION line corrects; {@code reference} the invoice that
+ * billed it, or a credit's reference.
  */
 public record ContributionLine(
         LineType type,

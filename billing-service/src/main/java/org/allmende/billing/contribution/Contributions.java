@@ -98,7 +98,7 @@ public final class Contributions {
         for (var service : new TreeSet<>(now.keySet())) {
             var before = charges(facts, service, period, billed.getOrDefault(service, new TreeMap<>()), tariffs);
             var after = charges(facts, service, period, now.get(service), tariffs);
-            lines.addAll(differences(before, after, period));
+            lines.addAll(differences(before, after, correction));
         }
         return lines;
     }
@@ -110,7 +110,11 @@ public final class Contributions {
     }
 
     private static List<ContributionLine> differences(
-            List<ContributionLine> before, List<ContributionLine> after, BillingPeriod period) {
+            List<ContributionLine> before, List<ContributionLine> after, UsageCorrection correction) {
+        var period = correction.period();
+        var corrected = correction.invoiceNumber() == null
+                ? period.toString()
+                : period + " (invoice " + correction.invoiceNumber() + ")";
         var paired = new LinkedHashMap<LineKey, ContributionLine[]>();
         after.forEach(line -> paired.computeIfAbsent(LineKey.of(line), key -> new ContributionLine[2])[1] = line);
         before.forEach(line -> paired.computeIfAbsent(LineKey.of(line), key -> new ContributionLine[2])[0] = line);
@@ -125,7 +129,7 @@ public final class Contributions {
             lines.add(ContributionLine.withNet(
                     LineType.CORRECTION,
                     template.serviceCode(),
-                    "Correction of " + period + ": " + template.description(),
+                    "Correction of " + corrected + ": " + template.description(),
                     template.days(),
                     quantity,
                     template.unit(),
@@ -134,7 +138,7 @@ public final class Contributions {
                     net,
                     template.vatTreatment(),
                     period,
-                    null));
+                    correction.invoiceNumber()));
         });
         return lines;
     }

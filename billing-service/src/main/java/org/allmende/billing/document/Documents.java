@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.payment.NewOpenItem;
@@ -87,6 +88,7 @@ public class Documents {
     private final Drafts drafts;
     private final MemberLedger members;
     private final UsageLedger usage;
+    private final LateUsageSettlements lateUsage;
     private final OpenItems openItems;
     private final DocumentsProperties properties;
     private final Clock clock;
@@ -102,6 +104,7 @@ public class Documents {
             Drafts drafts,
             MemberLedger members,
             UsageLedger usage,
+            LateUsageSettlements lateUsage,
             OpenItems openItems,
             DocumentsProperties properties,
             Clock clock,
@@ -115,6 +118,7 @@ public class Documents {
         this.drafts = drafts;
         this.members = members;
         this.usage = usage;
+        this.lateUsage = lateUsage;
         this.openItems = openItems;
         this.properties = properties;
         this.clock = clock;
@@ -211,6 +215,13 @@ public class Documents {
         if (draft.type() == DocumentType.INVOICE) {
             usage.periodInvoiced(
                     draft.memberNumber(), draft.periodFrom(), draft.periodTo(), number, intakeGroup, usageTopic);
+            var correctedBefore = lateUsage.settle(draftId, draft.memberNumber(), number);
+            if (!correctedBefore.isEmpty()) {
+                throw new DocumentRefused(
+                        "late-usage-corrected-already",
+                        "Another invoice corrected late usage this draft corrects too: " + correctedBefore
+                                + "; run the period again.");
+            }
         }
         var address = member.address();
         var term = properties.paymentTerm(draft.type());

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import org.allmende.events.usage.UsageRecorded;
 import org.allmende.events.wire.EventJson;
@@ -53,8 +54,12 @@ public class UsageLedger {
     /** A usage record as it arrived: where it sits in the usage topic decides whether it came after an invoice. */
     public record Arrival(UsageRecorded usage, int partition, long offset) {}
 
-    /** A counted record that arrived after its period was invoiced: a correction for the next invoice run. */
-    public record LateUsage(UsageRecorded usage, String invoicedBy) {}
+    /**
+     * A counted record that arrived after its period was invoiced: a correction for the next invoice run. Its state:
+     * {@code WAITING} for a run, {@code DRAFTED} in a draft not issued yet ({@code draftId}), {@code SETTLED} by the
+     * invoice that corrected it ({@code settledBy}).
+     */
+    public record LateUsage(UsageRecorded usage, String invoicedBy, String state, UUID draftId, String settledBy) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -455,32 +460,52 @@ public class UsageLedger {
                 topic);
     }
 
-    /** Usage counted after its period was invoiced, for the next invoice run to settle. */
-    public List<LateUsage> late(Optional<Long> memberNumber) {
+    /**
+     * Usage counted after its period was invoiced, not settled by an invoice yet (with {@code settled}, the settled
+     * records too).
+     */
+    public List<LateUsage> late(Optional<Long> memberNumber, boolean settled) {
         return jdbc.query(
-                "select * from usage_record where late_for_document is not null"
-                        + " and (cast(? as bigint) is null or member_number = ?)"
-                        + " order by member_number, used_from, sending_system, record_id",
-                (row, i) -> new LateUsage(
-                        new UsageRecorded(
-                                row.getString("sending_system"),
-                                row.getString("record_id"),
-                                row.getLong("member_number"),
-                                row.getString("service_code"),
-                                plain(row.getBigDecimal("quantity")),
-                                row.getString("unit"),
-                                row.getDate("used_from").toLocalDate(),
-                                row.getDate("used_to").toLocalDate(),
-                                row.getString("reverses_record_id")),
-                        row.getString("late_for_document")),
+                """
+                select u.*, s.document_number as settled_by,
+                    (select d.draft_id from draft_late_usage d join draft_document dd on dd.draft_id = d.draft_id
+                        where d.sending_system = u.sending_system and d.record_id = u.record_id
+                            and dd.status in ('DRAFT', 'FAILED')
+                        order by dd.created_at desc, dd.draft_id limit 1) as draft_id
+                from usage_record u
+                left join late_usage_settlement s on s.sending_system = u.sending_system and s.record_id = u.record_id
+                where u.late_for_document is not null and (cast(? as bigint) is null or u.member_number = ?)
+                    and (? or s.record_id is null)
+                order by u.member_number, u.used_from, u.sending_system, u.record_id
+                """,
+                (row, i) -> {
+                    var settledBy = row.getString("settled_by");
+                    var draftId = settledBy == null ? row.getObject("draft_id", UUID.class) : null;
+                    return new LateUsage(
+                            new UsageRecorded(
+                                    row.getString("sending_system"),
+                                    row.getString("record_id"),
+                                    row.getLong("member_number"),
+                                    row.getString("service_code"),
+                                    plain(row.getBigDecimal("quantity")),
+                                    row.getString("unit"),
+                                    row.getDate("used_from").toLocalDate(),
+                                    row.getDate("used_to").toLocalDate(),
+                                    row.getString("reverses_record_id")),
+                            row.getString("late_for_document"),
+                            settledBy != null ? "SETTLED" : draftId != null ? "DRAFTED" : "WAITING",
+                            draftId,
+                            settledBy);
+                },
                 memberNumber.orElse(null),
-                memberNumber.orElse(null));
+                memberNumber.orElse(null),
+                settled);
     }
 
     /**
      * Forgets billing's usage projections so the usage topic is read again from offset 0 (the caller seeks the
-     * consumer): raw usage, daily totals and the open rejected records go; finance's decisions on rejected records
-     * and the invoiced periods stay, so the replay ends where it started.
+     * consumer): raw usage, daily totals and the open rejected records go; finance's decisions on rejected records,
+     * the invoiced periods and the settled late usage stay, so the replay ends where it started.
      */
     public void forgetProjections(String group, String topic) {
         jdbc.execute("truncate usage_record, usage_daily");

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.allmende.billing.contribution.BillingFacts;
 import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.contribution.ContributionLine;
 import org.allmende.billing.contribution.Contributions;
@@ -14,11 +15,13 @@ import org.allmende.billing.document.DocumentType;
 import org.allmende.billing.document.Drafts;
 import org.allmende.billing.document.LineKind;
 import org.allmende.billing.document.RunKind;
+import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.TariffLedger;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finance's invoice run: drafts each member's contributions of a period from billing's facts and the tariffs (the
@@ -56,12 +59,29 @@ public class InvoiceRuns {
     private final TariffLedger tariffs;
     private final Drafts drafts;
     private final JdbcTemplate jdbc;
+    private final LateUsageSettlements lateUsage;
+    private final TransactionTemplate transaction;
 
-    InvoiceRuns(FactsLoader facts, TariffLedger tariffs, Drafts drafts, JdbcTemplate jdbc) {
+    InvoiceRuns(
+            FactsLoader facts,
+            TariffLedger tariffs,
+            Drafts drafts,
+            JdbcTemplate jdbc,
+            LateUsageSettlements lateUsage,
+            TransactionTemplate transaction) {
         this.facts = facts;
         this.tariffs = tariffs;
         this.drafts = drafts;
         this.jdbc = jdbc;
+        this.lateUsage = lateUsage;
+        this.transaction = transaction;
+    }
+
+    /** The late usage records a member's corrections carry: its draft settles them when issued. */
+    private static List<BillingFacts.UsageRecordKey> lateRecords(BillingFacts facts) {
+        return facts.corrections().stream()
+                .flatMap(correction -> correction.records().stream())
+                .toList();
     }
 
     /** Drafts the contributions of every member of the period; returns the run for review. */
@@ -82,12 +102,15 @@ public class InvoiceRuns {
                 return;
             }
             try {
-                drafts.add(
-                        runId,
-                        member,
-                        DocumentType.INVOICE,
-                        null,
-                        lines.stream().map(InvoiceRuns::line).toList());
+                transaction.executeWithoutResult(status -> {
+                    var draftId = drafts.add(
+                            runId,
+                            member,
+                            DocumentType.INVOICE,
+                            null,
+                            lines.stream().map(InvoiceRuns::line).toList());
+                    lateUsage.attach(draftId, lateRecords(memberFacts));
+                });
             } catch (DocumentRefused e) {
                 skipped.add(new Skipped(member, e.rule(), e.getMessage()));
             }

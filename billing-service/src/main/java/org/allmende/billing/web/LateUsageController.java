@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Usage that arrived after its period was invoiced: corrections waiting for the next invoice run (finance). */
+/**
+ * Usage that arrived after its period was invoiced: corrections waiting for the next invoice run or in its draft
+ * (finance); with {@code settled=true} also those an invoice corrected already.
+ */
 @RestController
 class LateUsageController {
 
@@ -18,7 +21,8 @@ class LateUsageController {
     }
 
     @GetMapping("/api/late-usage")
-    List<UsageLedger.LateUsage> late(@RequestParam Optional<Long> member) {
-        return usage.late(member);
+    List<UsageLedger.LateUsage> late(
+            @RequestParam Optional<Long> member, @RequestParam(defaultValue = "false") boolean settled) {
+        return usage.late(member, settled);
     }
 }
