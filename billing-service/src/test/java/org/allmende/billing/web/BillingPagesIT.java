@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.allmende.billing.ContractProducer;
 import org.allmende.billing.RunningBillingService;
+import org.allmende.devinfra.Browser;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.PageSession;
 import org.allmende.devinfra.SharedInfrastructure;
@@ -223,5 +224,50 @@ class BillingPagesIT {
         var refused = member.get("/me/invoices/" + theirs.group(1));
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("Gemeinde 2", theirs.group(1) + "</span>");
+    }
+
+    @Test
+    @Order(5)
+    void inChromiumFinanceDraftsAprilSeesTheDifferenceToMarchIssuesItAndFindsTheInvoices() {
+        try (var browser = Browser.open(billing.baseUrl(), "de")) {
+            browser.get("/finance/runs").logIn(DemoLogins.FINANCE).element("#start-run");
+            browser.type("period", "2026-04").click("#start-run");
+            // April has no pages: the fee alone (119.00 gross) against March's 208.25
+            assertThat(browser.text("#draft-1")).contains("Gemeinde 1", "119,00", "208,25", "-89,25");
+            assertThat(browser.text("#skipped-3")).contains("DC-HOSTING");
+            browser.click("#issue-run").waitForText("#issue-result", "2 ausgestellt");
+            browser.click("#to-documents").awaitPath("/finance/documents");
+            browser.reloadUntil("#documents", "30.04.2026");
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("finance-invoice-run");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void inChromiumAMemberSeesItsUsageChartAndInvoicesButNotAnotherMembersInvoice() {
+        var theirs = billing.api(DemoLogins.FINANCE)
+                .get("/api/documents?member=2")
+                .json()
+                .get(0)
+                .path("number")
+                .asText();
+        try (var browser = Browser.open(billing.baseUrl(), "en")) {
+            browser.get("/me/usage").logIn(DemoLogins.MEMBER_1).element("#logout");
+            browser.get("/me/usage?from=2026-01&to=2026-06");
+            assertThat(browser.element("#usage-PRINT-PAGES svg.chart").isDisplayed())
+                    .isTrue();
+            browser.click("#usage-PRINT-PAGES svg a[href='/me/usage/2026-03'] rect")
+                    .awaitPath("/me/usage/2026-03");
+            assertThat(browser.text("h1")).isEqualTo("Usage in 03/2026");
+
+            browser.get("/me/invoices");
+            assertThat(browser.text("#documents")).contains("31.03.2026", "30.04.2026", "208.25");
+
+            browser.get("/me/invoices/" + theirs);
+            assertThat(browser.text("main")).contains("There is no such page").doesNotContain("Gemeinde 2");
+            assertThat(browser.has("#document-number")).isFalse();
+            browser.screenshot("member-portal");
+        }
     }
 }
