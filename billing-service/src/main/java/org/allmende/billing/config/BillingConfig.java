@@ -111,6 +111,9 @@ public class BillingConfig {
                         .hasRole(finance)
                         .requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/*")
                         .hasAnyRole(finance, board)
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/documents/*/ubl", "/api/documents/*/cii", "/api/documents/*/pdf")
+                        .hasAnyRole(finance, board)
                         .requestMatchers(HttpMethod.POST, "/api/admin/documents/rebuild")
                         .hasRole(admin)
                         .anyRequest()

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.billing.ledger.UsageLedger;
+import org.allmende.billing.payment.Mandates;
 import org.allmende.billing.payment.NewOpenItem;
 import org.allmende.billing.payment.OpenItems;
 import org.allmende.events.money.Money;
@@ -90,6 +91,7 @@ public class Documents {
     private final UsageLedger usage;
     private final LateUsageSettlements lateUsage;
     private final OpenItems openItems;
+    private final Mandates mandates;
     private final DocumentsProperties properties;
     private final Clock clock;
     private final String intakeGroup;
@@ -106,6 +108,7 @@ public class Documents {
             UsageLedger usage,
             LateUsageSettlements lateUsage,
             OpenItems openItems,
+            Mandates mandates,
             DocumentsProperties properties,
             Clock clock,
             @Value("${allmende.intake.group-id}") String intakeGroup,
@@ -120,6 +123,7 @@ public class Documents {
         this.usage = usage;
         this.lateUsage = lateUsage;
         this.openItems = openItems;
+        this.mandates = mandates;
         this.properties = properties;
         this.clock = clock;
         this.intakeGroup = intakeGroup;
@@ -186,6 +190,7 @@ public class Documents {
         DocumentLines.check(draft.type(), lines);
         var totals = DocumentTotals.of(lines);
         var issuedOn = LocalDate.now(clock);
+        var directDebit = directDebit(draft, issuedOn); // before the series' lock, which others wait for
 
         var locked = series.lock(draft.type(), issuedOn.getYear());
         if (draft.type() == DocumentType.CREDIT_NOTE) {
@@ -250,7 +255,8 @@ public class Documents {
                 totals.vatSubtotals(),
                 totals.net(),
                 totals.vat(),
-                totals.gross());
+                totals.gross(),
+                directDebit);
         eventStore.publish(new GenericDomainEventMessage<>(
                 draft.type().streamType(),
                 draftId.toString(),
@@ -268,6 +274,20 @@ public class Documents {
                                 draft.memberNumber(), number, issuedOn, totals.gross(), draft.refersToNumber());
                 });
         return outcome(draft, Outcome.ISSUED, number, null, null);
+    }
+
+    /**
+     * The direct debit a document asking for money is collected by, fixed now and recorded in the event: the member's
+     * mandate usable today. A credit note is not collected (it is set off, ADR 0021).
+     */
+    private DirectDebitAtIssue directDebit(Draft draft, LocalDate issuedOn) {
+        if (draft.type() == DocumentType.CREDIT_NOTE) {
+            return null;
+        }
+        var creditorId = mandates.creditorId();
+        return mandates.usableOn(draft.memberNumber(), issuedOn)
+                .flatMap(m -> creditorId.map(id -> new DirectDebitAtIssue(m.reference(), id, m.iban(), m.debtorName())))
+                .orElse(null);
     }
 
     /** The number of the document another run issued for this member, period and kind of run, if any. */

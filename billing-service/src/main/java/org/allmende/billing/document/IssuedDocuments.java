@@ -55,13 +55,14 @@ public class IssuedDocuments {
     @EventHandler
     void on(DocumentIssued issued, EventMessage<?> message) {
         var buyer = issued.buyer();
+        var debit = issued.directDebit();
         var inserted = jdbc.update(
                 """
                 insert into issued_document (document_id, number, document_type, run_id, run_kind, member_id,
                     member_number, buyer_name, street, postal_code, city, country, leitweg_id, period_from,
                     period_to, issued_on, due_on, refers_to_number, currency, net_total, vat_total, gross_total,
-                    event_id, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    event_id, recorded_at, mandate_reference, creditor_id, debited_iban, debtor_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (document_id) do nothing
                 """,
                 issued.documentId(),
@@ -87,7 +88,11 @@ public class IssuedDocuments {
                 issued.vatTotal(),
                 issued.grossTotal(),
                 message.getIdentifier(),
-                Timestamp.from(message.getTimestamp()));
+                Timestamp.from(message.getTimestamp()),
+                debit == null ? null : debit.mandateReference(),
+                debit == null ? null : debit.creditorId(),
+                debit == null ? null : debit.debitedIban(),
+                debit == null ? null : debit.debtorName());
         if (inserted == 0) {
             return;
         }
@@ -177,7 +182,14 @@ public class IssuedDocuments {
                 subtotals,
                 row.getBigDecimal("net_total"),
                 row.getBigDecimal("vat_total"),
-                row.getBigDecimal("gross_total"));
+                row.getBigDecimal("gross_total"),
+                row.getString("mandate_reference") == null
+                        ? null
+                        : new DirectDebitAtIssue(
+                                row.getString("mandate_reference"),
+                                row.getString("creditor_id"),
+                                row.getString("debited_iban"),
+                                row.getString("debtor_name")));
     }
 
     private static DocumentSummary summary(ResultSet row, int i) throws SQLException {

@@ -87,6 +87,10 @@ final class CrossIndustryInvoice {
     }
 
     static CrossIndustryInvoiceType of(EInvoiceDocument document, Profile profile) {
+        if (profile == Profile.XRECHNUNG && document.buyer().electronicAddress() == null) {
+            throw new IllegalArgumentException(
+                    "XRechnung needs the buyer's electronic address (BT-49, BR-DE-… / PEPPOL-EN16931-R010)");
+        }
         var invoice = new CrossIndustryInvoiceType();
         invoice.setExchangedDocumentContext(context(profile));
         invoice.setExchangedDocument(header(document));
@@ -159,7 +163,9 @@ final class CrossIndustryInvoice {
         var tax = new TradeTaxType();
         tax.setTypeCode("VAT");
         tax.setCategoryCode(line.vat().code());
-        tax.setRateApplicablePercent(line.vat().ratePercent());
+        if (!line.vat().notSubject()) {
+            tax.setRateApplicablePercent(line.vat().ratePercent()); // a line not subject to VAT has none (BR-O-05)
+        }
         settlement.addApplicableTradeTax(tax);
         if (line.from() != null) {
             settlement.setBillingSpecifiedPeriod(period(line.from(), line.to()));
@@ -174,12 +180,12 @@ final class CrossIndustryInvoice {
     private static HeaderTradeAgreementType agreement(EInvoiceDocument document) {
         var agreement = new HeaderTradeAgreementType();
         agreement.setBuyerReference(document.buyer().buyerReference());
-        agreement.setSellerTradeParty(seller(document.seller()));
+        agreement.setSellerTradeParty(seller(document.seller(), document.notSubjectToVat()));
         agreement.setBuyerTradeParty(buyer(document.buyer()));
         return agreement;
     }
 
-    private static TradePartyType seller(Seller seller) {
+    private static TradePartyType seller(Seller seller, boolean notSubjectToVat) {
         var party = new TradePartyType();
         party.setName(seller.name());
         if (seller.registration() != null) {
@@ -198,7 +204,7 @@ final class CrossIndustryInvoice {
         party.addDefinedTradeContact(contact);
         party.setPostalTradeAddress(address(seller.address()));
         party.addURIUniversalCommunication(electronicAddress(seller.electronicAddress()));
-        if (seller.vatId() != null) {
+        if (seller.vatId() != null && !notSubjectToVat) {
             party.addSpecifiedTaxRegistration(taxRegistration(seller.vatId(), "VA"));
         }
         if (seller.taxNumber() != null) {
@@ -212,7 +218,9 @@ final class CrossIndustryInvoice {
         party.addID(new IDType(String.valueOf(buyer.memberNumber())));
         party.setName(buyer.name());
         party.setPostalTradeAddress(address(buyer.address()));
-        party.addURIUniversalCommunication(electronicAddress(buyer.electronicAddress()));
+        if (buyer.electronicAddress() != null) {
+            party.addURIUniversalCommunication(electronicAddress(buyer.electronicAddress()));
+        }
         return party;
     }
 
@@ -300,6 +308,8 @@ final class CrossIndustryInvoice {
             var account = new DebtorFinancialAccountType();
             account.setIBANID(new IDType(debit.debitedIban()));
             means.setPayerPartyDebtorFinancialAccount(account);
+        } else if (payment instanceof PaymentInstructions.SetOff) {
+            means.addInformation(new TextType("Verrechnung"));
         }
         return means;
     }

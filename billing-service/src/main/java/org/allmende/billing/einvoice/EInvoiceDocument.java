@@ -50,21 +50,40 @@ public record EInvoiceDocument(
                 throw new IllegalArgumentException("line ids are unique, " + line.id() + " is not");
             }
         }
-        if (type == DocumentType.INVOICE) {
-            Objects.requireNonNull(dueDate, "an invoice has a due date");
-            if (precedingInvoice != null) {
-                throw new IllegalArgumentException("only a credit note names a preceding invoice");
+        var notSubject = lines.stream().filter(l -> l.vat().notSubject()).count();
+        if (notSubject > 0 && notSubject < lines.size()) {
+            throw new IllegalArgumentException(
+                    "lines not subject to VAT stand alone on a document (BR-O-11 to BR-O-14), not beside others");
+        }
+        switch (type) {
+            case INVOICE, CAPITAL_CALL -> {
+                Objects.requireNonNull(dueDate, "an invoice or capital call has a due date");
+                if (precedingInvoice != null) {
+                    throw new IllegalArgumentException("only a credit note names a preceding invoice");
+                }
+                if (payment instanceof PaymentInstructions.SetOff) {
+                    throw new IllegalArgumentException("only a credit note is set off, an invoice or call is paid");
+                }
+                if (type == DocumentType.CAPITAL_CALL && notSubject < lines.size()) {
+                    throw new IllegalArgumentException("capital on shares is no supply: not subject to VAT");
+                }
             }
-        } else {
-            Objects.requireNonNull(precedingInvoice, "a credit note names the invoice it corrects");
-            if (payment instanceof PaymentInstructions.DirectDebit) {
-                throw new IllegalArgumentException(
-                        "a credit note is refunded by credit transfer to the member's account, not by direct debit");
+            case CREDIT_NOTE -> {
+                Objects.requireNonNull(precedingInvoice, "a credit note names the invoice it corrects");
+                if (payment instanceof PaymentInstructions.DirectDebit) {
+                    throw new IllegalArgumentException("a credit note is refunded by credit transfer to the member's"
+                            + " account, not by direct debit");
+                }
             }
         }
         if (dueDate != null && dueDate.isBefore(issueDate)) {
             throw new IllegalArgumentException("the due date " + dueDate + " is before the issue date " + issueDate);
         }
+    }
+
+    /** Not subject to VAT as a whole: then the seller's VAT id is left out (BR-O-2). */
+    public boolean notSubjectToVat() {
+        return lines.get(0).vat().notSubject();
     }
 
     public String currency() {

@@ -1,6 +1,7 @@
 package org.allmende.billing.einvoice;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -36,34 +37,66 @@ public final class EInvoiceLines {
     }
 
     static EInvoiceLine line(String id, ContributionLine line, Function<String, String> serviceNames) {
-        var quantity = line.quantity();
-        var price = line.unitPrice();
-        if (price.signum() < 0) {
-            quantity = quantity.negate();
-            price = price.negate();
-        }
-        var unit = InvoiceUnit.ofContributionUnit(line.unit());
-        String note = null;
-        if (Money.round(quantity.multiply(price)).compareTo(line.net()) != 0) {
-            note = (line.type() == LineType.CORRECTION ? "Differenz " : "") + GermanFormat.quantity(quantity) + " "
-                    + unit.label() + " à " + GermanFormat.price(price)
-                    + (line.share().isOne() ? "" : " × " + line.share());
-            quantity = line.net().signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE;
-            price = line.net().abs();
-            unit = InvoiceUnit.LUMP_SUM;
-        }
-        return new EInvoiceLine(
+        InvoiceUnit.ofContributionUnit(line.unit()); // a contribution's unit is always one an e-invoice knows
+        return priced(
                 id,
                 name(line, serviceNames),
                 line.description(),
                 line.serviceCode(),
-                quantity,
-                unit,
-                price,
+                line.quantity(),
+                line.unit(),
+                line.unitPrice(),
                 line.net(),
                 category(line),
                 line.from(),
                 line.to(),
+                line.type() == LineType.CORRECTION ? "Differenz " : "",
+                line.share().isOne() ? "" : " × " + line.share());
+    }
+
+    /**
+     * A line of any origin (a contribution, an issued document's line): its quantity and unit price when they give
+     * its net in a unit an e-invoice knows, else a lump sum whose note shows how the net came about, between
+     * {@code notePrefix} and {@code noteSuffix}. A negative price becomes a negative quantity (BR-27).
+     */
+    public static EInvoiceLine priced(
+            String id,
+            String name,
+            String description,
+            String sellerItemId,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal net,
+            VatCategory vat,
+            LocalDate from,
+            LocalDate to,
+            String notePrefix,
+            String noteSuffix) {
+        var price = unitPrice;
+        if (price.signum() < 0) {
+            quantity = quantity.negate();
+            price = price.negate();
+        }
+        var known = InvoiceUnit.of(unit);
+        if (known.isPresent() && Money.round(quantity.multiply(price)).compareTo(net) == 0) {
+            return new EInvoiceLine(
+                    id, name, description, sellerItemId, quantity, known.get(), price, net, vat, from, to, null);
+        }
+        var note = notePrefix + GermanFormat.quantity(quantity) + " "
+                + known.map(InvoiceUnit::label).orElse(unit) + " à " + GermanFormat.price(price) + noteSuffix;
+        return new EInvoiceLine(
+                id,
+                name,
+                description,
+                sellerItemId,
+                net.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE,
+                InvoiceUnit.LUMP_SUM,
+                net.abs(),
+                net,
+                vat,
+                from,
+                to,
                 note);
     }
 

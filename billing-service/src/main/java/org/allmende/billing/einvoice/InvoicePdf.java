@@ -89,6 +89,15 @@ final class InvoicePdf {
         }
     }
 
+    /** A plain PDF, no e-invoice inside: for a document that is no invoice (a capital call). */
+    static byte[] plain(EInvoiceDocument document) {
+        try {
+            return draw(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PDF of " + document.number() + " could not be written", e);
+        }
+    }
+
     /**
      * Mustang's exporter with one XMP serializer per thread, made from the JDK's own XML factories. Mustang makes a
      * new one for every document, and each looks its XML factories up through the whole class path (in a Spring Boot
@@ -148,12 +157,15 @@ final class InvoicePdf {
 
         var facts = new ArrayList<String[]>();
         var credit = document.type() == DocumentType.CREDIT_NOTE;
-        facts.add(new String[] {credit ? "Korrektur-Nr." : "Rechnungsnummer", document.number()});
+        var call = document.type() == DocumentType.CAPITAL_CALL;
+        facts.add(new String[] {credit ? "Korrektur-Nr." : call ? "Abruf-Nr." : "Rechnungsnummer", document.number()});
         facts.add(new String[] {"Datum", GermanFormat.date(document.issueDate())});
-        facts.add(new String[] {
-            "Leistungszeitraum",
-            GermanFormat.date(document.periodFrom()) + " – " + GermanFormat.date(document.periodTo())
-        });
+        if (!call) {
+            facts.add(new String[] {
+                "Leistungszeitraum",
+                GermanFormat.date(document.periodFrom()) + " – " + GermanFormat.date(document.periodTo())
+            });
+        }
         facts.add(new String[] {"Mitgliedsnummer", String.valueOf(buyer.memberNumber())});
         if (buyer.leitwegId() != null) {
             facts.add(new String[] {"Leitweg-ID", buyer.leitwegId()});
@@ -175,7 +187,7 @@ final class InvoicePdf {
         }
 
         y = Math.min(recipient, factY) - 36;
-        var title = (credit ? "Rechnungskorrektur " : "Rechnung ") + document.number();
+        var title = title() + document.number();
         text(bold, 14, LEFT, y, title);
         y -= 18;
         if (credit) {
@@ -188,6 +200,16 @@ final class InvoicePdf {
                     "Diese Rechnungskorrektur (Gutschrift) berichtigt die Rechnung "
                             + document.precedingInvoice().number() + " vom "
                             + GermanFormat.date(document.precedingInvoice().issueDate()) + ".");
+        }
+        if (call) {
+            y = paragraph(
+                    regular,
+                    10,
+                    LEFT,
+                    y,
+                    RIGHT - LEFT,
+                    "Wir bitten um Einzahlung auf Ihre Geschäftsanteile (§ 7 GenG). Die Einzahlung ist kein Entgelt"
+                            + " für eine Leistung und nicht umsatzsteuerbar; dieser Kapitalabruf ist keine Rechnung.");
         }
         if (document.note() != null) {
             y = paragraph(regular, 10, LEFT, y, RIGHT - LEFT, document.note());
@@ -240,7 +262,9 @@ final class InvoicePdf {
                     top,
                     line.vat().exempt()
                             ? "frei"
-                            : GermanFormat.percent(line.vat().ratePercent()));
+                            : line.vat().notSubject()
+                                    ? "n. stb."
+                                    : GermanFormat.percent(line.vat().ratePercent()));
             right(regular, 9, RIGHT, top, GermanFormat.money(line.netAmount()));
             var below = paragraph(bold, 9, SERVICE, top, SERVICE_WIDTH, line.name());
             for (var detail : details) {
@@ -257,7 +281,11 @@ final class InvoicePdf {
         for (var vat : totals.vatBreakdown()) {
             var label = (vat.category().exempt()
                             ? "steuerfrei"
-                            : "USt. " + GermanFormat.percent(vat.category().ratePercent()))
+                            : vat.category().notSubject()
+                                    ? "nicht steuerbar"
+                                    : "USt. "
+                                            + GermanFormat.percent(
+                                                    vat.category().ratePercent()))
                     + " auf " + GermanFormat.money(vat.taxableAmount());
             rows.add(new String[] {label, GermanFormat.money(vat.taxAmount())});
         }
@@ -272,7 +300,16 @@ final class InvoicePdf {
         }
         rule(y + 8, 300);
         y -= 4;
-        right(bold, 10, 440, y, document.type() == DocumentType.CREDIT_NOTE ? "Gutschriftsbetrag" : "Gesamtbetrag");
+        right(
+                bold,
+                10,
+                440,
+                y,
+                switch (document.type()) {
+                    case CREDIT_NOTE -> "Gutschriftsbetrag";
+                    case CAPITAL_CALL -> "Abrufbetrag";
+                    case INVOICE -> "Gesamtbetrag";
+                });
         right(bold, 10, RIGHT, y, GermanFormat.money(totals.grossTotal()));
         y -= 2 * LEADING;
         for (var vat : totals.vatBreakdown()) {
@@ -335,15 +372,17 @@ final class InvoicePdf {
     private void continuePage() throws IOException {
         content.close();
         newPage();
-        text(
-                regular,
-                9,
-                LEFT,
-                y,
-                (document.type() == DocumentType.CREDIT_NOTE ? "Rechnungskorrektur " : "Rechnung ") + document.number()
-                        + " (Fortsetzung)");
+        text(regular, 9, LEFT, y, title() + document.number() + " (Fortsetzung)");
         y -= 2 * LEADING;
         tableHeader();
+    }
+
+    private String title() {
+        return switch (document.type()) {
+            case CREDIT_NOTE -> "Rechnungskorrektur ";
+            case CAPITAL_CALL -> "Kapitalabruf ";
+            case INVOICE -> "Rechnung ";
+        };
     }
 
     private void newPage() throws IOException {

@@ -49,4 +49,16 @@ public sealed interface PaymentInstructions {
             return "59";
         }
     }
+
+    /**
+     * Nothing is paid out: the amount of a credit note is set off against the invoice it corrects and, beyond it,
+     * against the member's next items (clearing between partners, code 97; ADR 0021, ADR 0022).
+     */
+    record SetOff() implements PaymentInstructions {
+
+        @Override
+        public String code() {
+            return "97";
+        }
+    }
 }

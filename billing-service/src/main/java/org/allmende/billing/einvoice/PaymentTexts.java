@@ -17,6 +17,11 @@ final class PaymentTexts {
                     + Sepa.grouped(debit.debitedIban()) + " ein. Mandatsreferenz " + debit.mandateReference()
                     + ", Gläubiger-Identifikationsnummer " + debit.creditorId() + ".";
         }
+        if (document.payment() instanceof PaymentInstructions.SetOff) {
+            return "Wir schreiben Ihnen " + GermanFormat.money(amount)
+                    + " gut und verrechnen den Betrag mit der Rechnung "
+                    + document.precedingInvoice().number() + "; was sie übersteigt, mit Ihren nächsten Rechnungen.";
+        }
         var transfer = (PaymentInstructions.CreditTransfer) document.payment();
         if (document.type() == DocumentType.CREDIT_NOTE) {
             return "Wir erstatten " + GermanFormat.money(amount) + due + " auf Ihr Konto IBAN "
@@ -24,6 +29,8 @@ final class PaymentTexts {
         }
         return "Bitte überweisen Sie " + GermanFormat.money(amount) + " ohne Abzug bis" + due + " auf das Konto IBAN "
                 + Sepa.grouped(transfer.iban()) + (transfer.bic() == null ? "" : " (BIC " + transfer.bic() + ")")
-                + " unter Angabe der Rechnungsnummer " + document.number() + ".";
+                + " unter Angabe der "
+                + (document.type() == DocumentType.CAPITAL_CALL ? "Abrufnummer " : "Rechnungsnummer ")
+                + document.number() + ".";
     }
 }

@@ -5,6 +5,7 @@ import com.helger.en16931.cii2ubl.CIIToUBL21Converter;
 import com.helger.en16931.cii2ubl.EUBLCreationMode;
 import com.helger.ubl21.UBL21Marshaller;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.stream.Collectors;
 import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
@@ -17,6 +18,9 @@ import un.unece.uncefact.data.standard.crossindustryinvoice._100.CrossIndustryIn
  */
 final class UniversalBusinessLanguage {
 
+    /** The payment means codes (BT-81) en16931-cii2ubl 2.2 converts: credit transfer, card, direct debit, a few. */
+    private static final Set<String> CONVERTER_KNOWS = Set.of("1", "30", "42", "48", "49", "57", "58", "59", "68");
+
     private UniversalBusinessLanguage() {}
 
     static byte[] xml(CrossIndustryInvoiceType xrechnungCii, DocumentType type) {
@@ -26,7 +30,30 @@ final class UniversalBusinessLanguage {
                 .setProfileID(CrossIndustryInvoice.BUSINESS_PROCESS)
                 .setUBLCreationMode(
                         type == DocumentType.INVOICE ? EUBLCreationMode.INVOICE : EUBLCreationMode.CREDIT_NOTE);
-        var ubl = converter.convertCIItoUBL(xrechnungCii, problems);
+        var means = xrechnungCii
+                .getSupplyChainTradeTransaction()
+                .getApplicableHeaderTradeSettlement()
+                .getSpecifiedTradeSettlementPaymentMeans();
+        var codes = means.stream().map(m -> m.getTypeCodeValue()).toList();
+        // converters before 3.x (phax/en16931-cii2ubl issue 34) refuse payment means codes they have no group for,
+        // such as 97 (clearing between partners): they pass as 1 (instrument not defined) and are put back after
+        means.forEach(m -> m.setTypeCode(CONVERTER_KNOWS.contains(m.getTypeCodeValue()) ? m.getTypeCodeValue() : "1"));
+        Object ubl;
+        try {
+            ubl = converter.convertCIItoUBL(xrechnungCii, problems);
+        } finally {
+            for (int i = 0; i < means.size(); i++) {
+                means.get(i).setTypeCode(codes.get(i));
+            }
+        }
+        if (ubl != null && !problems.containsAtLeastOneError()) {
+            var ublMeans = ubl instanceof InvoiceType invoice
+                    ? invoice.getPaymentMeans()
+                    : ((CreditNoteType) ubl).getPaymentMeans();
+            for (int i = 0; i < ublMeans.size() && i < codes.size(); i++) {
+                ublMeans.get(i).getPaymentMeansCode().setValue(codes.get(i));
+            }
+        }
         if (ubl == null || problems.containsAtLeastOneError()) {
             throw new IllegalStateException("the CII could not be converted to UBL: "
                     + problems.stream().map(Object::toString).collect(Collectors.joining("; ")));

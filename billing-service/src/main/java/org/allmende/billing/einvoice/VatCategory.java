@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A VAT category of EN 16931 (UNCL 5305 code and rate), and for an exempt one the reason as text (BT-120) and code
- * (BT-121, VATEX list). Allmende uses two: standard rated and the cost-sharing exemption.
+ * (BT-121, VATEX list). Allmende uses three: standard rated, the cost-sharing exemption and not subject to VAT.
  */
 public record VatCategory(String code, BigDecimal ratePercent, String exemptionReason, String exemptionReasonCode) {
 
@@ -22,6 +22,13 @@ public record VatCategory(String code, BigDecimal ratePercent, String exemptionR
             BigDecimal.ZERO,
             "Steuerfrei nach § 4 Nr. 29 UStG (Kostenteilung unter Mitgliedern)",
             "VATEX-EU-132-1F");
+
+    /**
+     * Not subject to VAT: no supply at all (an entrance fee, capital on shares). EN 16931 allows it only alone on a
+     * document (BR-O-11 to BR-O-14) and without the seller's VAT id (BR-O-2).
+     */
+    public static final VatCategory NOT_SUBJECT =
+            new VatCategory("O", BigDecimal.ZERO, "Nicht steuerbar (kein Leistungsaustausch)", "VATEX-EU-O");
 
     /** Standard rated first, higher rates first, then exempt: one breakdown per category code and rate. */
     static final Comparator<VatCategory> ORDER = Comparator.comparing((VatCategory c) -> !"S".equals(c.code()))
@@ -44,10 +51,10 @@ public record VatCategory(String code, BigDecimal ratePercent, String exemptionR
                             "a standard rated category has a positive rate and no exemption reason (BR-S-5, BR-S-10)");
                 }
             }
-            case "E" -> {
+            case "E", "O" -> {
                 if (ratePercent.signum() != 0 || (exemptionReason == null && exemptionReasonCode == null)) {
                     throw new IllegalArgumentException(
-                            "an exempt category has rate 0 and an exemption reason (BR-E-5, BR-E-10)");
+                            "an exempt or untaxed category has rate 0 and a reason (BR-E-5, BR-E-10, BR-O-5, BR-O-10)");
                 }
             }
             default -> throw new IllegalArgumentException("VAT category " + code + " is not used by Allmende");
@@ -56,5 +63,9 @@ public record VatCategory(String code, BigDecimal ratePercent, String exemptionR
 
     public boolean exempt() {
         return "E".equals(code);
+    }
+
+    public boolean notSubject() {
+        return "O".equals(code);
     }
 }

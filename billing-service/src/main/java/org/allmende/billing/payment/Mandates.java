@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.support.web.InvalidField;
 import org.allmende.support.web.NotFound;
@@ -36,12 +37,22 @@ public class Mandates {
     private final Bookings bookings;
     private final MemberLedger members;
     private final Clock clock;
+    private final DirectDebitProperties directDebit;
+    private final CreditorProperties creditor;
 
-    Mandates(JdbcTemplate jdbc, Bookings bookings, MemberLedger members, Clock clock) {
+    Mandates(
+            JdbcTemplate jdbc,
+            Bookings bookings,
+            MemberLedger members,
+            Clock clock,
+            DirectDebitProperties directDebit,
+            CreditorProperties creditor) {
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.members = members;
         this.clock = clock;
+        this.directDebit = directDebit;
+        this.creditor = creditor;
     }
 
     /**
@@ -93,6 +104,28 @@ public class Mandates {
 
     public List<MandateView> ofMember(long memberNumber) {
         return jdbc.query(VIEW + " where m.member_number = ? order by m.id", Mandates::view, memberNumber);
+    }
+
+    /**
+     * The member's mandate a document issued on {@code day} is collected under: active, signed by then and not lapsed
+     * (used, or signed, within the lapse period) — and only while the cooperative has a creditor identifier, without
+     * which nothing is collected. Empty: the member pays by credit transfer.
+     */
+    public Optional<MandateView> usableOn(long memberNumber, LocalDate day) {
+        if (!creditor.configured()) {
+            return Optional.empty();
+        }
+        var lapsedIfUnusedSince = day.minusMonths(directDebit.mandateLapsesAfterMonths());
+        return ofMember(memberNumber).stream()
+                .filter(m -> m.endedOn() == null && !m.signedOn().isAfter(day))
+                .filter(m -> (m.lastCollectionDate() == null ? m.signedOn() : m.lastCollectionDate())
+                        .isAfter(lapsedIfUnusedSince))
+                .findFirst();
+    }
+
+    /** The creditor identifier direct debits are collected under, if one is configured. */
+    public Optional<String> creditorId() {
+        return Optional.ofNullable(creditor.creditorId());
     }
 
     MandateView byReference(String reference) {

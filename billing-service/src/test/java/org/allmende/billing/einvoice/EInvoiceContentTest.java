@@ -6,6 +6,7 @@ import static org.allmende.billing.einvoice.EInvoiceSamples.MANDATE;
 import static org.allmende.billing.einvoice.EInvoiceSamples.MEMBER_IBAN;
 import static org.allmende.billing.einvoice.EInvoiceSamples.SELLER_IBAN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.allmende.billing.contribution.ContributionLine;
@@ -152,6 +153,52 @@ class EInvoiceContentTest {
                 .startsWith("Steuerfrei nach § 4 Nr. 29 UStG");
         assertThat(cii.text(CII_SETTLEMENT + "/ram:ApplicableTradeTax[ram:CategoryCode='E']/ram:ExemptionReasonCode"))
                 .isEqualTo("VATEX-EU-132-1F");
+    }
+
+    @Test
+    void aDocumentNotSubjectToVatIsCategoryOWithItsReasonAndWithoutTheSellersVatId() {
+        var document = EInvoiceSamples.notSubjectToVat();
+        var ubl = ubl(document);
+        var cii = cii(document);
+        var category = "/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[cbc:ID='O']";
+
+        assertThat(ubl.text(category + "/cbc:TaxExemptionReasonCode")).isEqualTo("VATEX-EU-O");
+        assertThat(ubl.count(UBL_SUPPLIER + "/cac:PartyTaxScheme[cac:TaxScheme/cbc:ID='VAT']"))
+                .isZero();
+        assertThat(ubl.text(UBL_SUPPLIER + "/cac:PartyTaxScheme[cac:TaxScheme/cbc:ID='FC']/cbc:CompanyID"))
+                .isEqualTo("026 123 45678");
+        assertThat(cii.text(CII_SETTLEMENT + "/ram:ApplicableTradeTax[ram:CategoryCode='O']/ram:ExemptionReason"))
+                .isEqualTo("Nicht steuerbar (kein Leistungsaustausch)");
+        assertThat(cii.count(
+                        CII_AGREEMENT + "/ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']"))
+                .isZero();
+    }
+
+    @Test
+    void linesNotSubjectToVatStandAlone() {
+        var taxed = EInvoiceSamples.standard().lines().get(0);
+        var untaxed = EInvoiceSamples.notSubjectToVat().lines().get(0);
+
+        assertThatThrownBy(() -> EInvoiceSamples.invoice(
+                        "RE-2026-000011",
+                        EInvoiceSamples.TOWN,
+                        EInvoiceSamples.TO_THE_COOPERATIVE,
+                        java.util.List.of(
+                                taxed,
+                                new EInvoiceLine(
+                                        "2",
+                                        untaxed.name(),
+                                        null,
+                                        null,
+                                        untaxed.quantity(),
+                                        untaxed.unit(),
+                                        untaxed.netPrice(),
+                                        untaxed.netAmount(),
+                                        untaxed.vat(),
+                                        null,
+                                        null,
+                                        null))))
+                .hasMessageContaining("BR-O-11");
     }
 
     @Test

@@ -69,6 +69,8 @@ final class EInvoiceSamples {
                 Arguments.of("cost-sharing exempt, direct debit", exempt()),
                 Arguments.of("mixed exempt and taxable, from contributions", mixedFromContributions()),
                 Arguments.of("credit note for an invoice", creditNote()),
+                Arguments.of("credit note set off against its invoice", creditNoteSetOff()),
+                Arguments.of("not subject to VAT", notSubjectToVat()),
                 Arguments.of("standard rated, direct debit", directDebit()),
                 Arguments.of("unit prices with many decimals", manyDecimals()),
                 Arguments.of("VAT per line differs from VAT per category", perLineRoundingDiffers()),
@@ -142,6 +144,40 @@ final class EInvoiceSamples {
                         "2.00",
                         VatCategory.STANDARD)),
                 "Fehldrucke durch einen Defekt des Geräts im Bürgerbüro.");
+    }
+
+    /** A credit note that pays nothing out: set off against the invoice it corrects (code 97). */
+    static EInvoiceDocument creditNoteSetOff() {
+        return new EInvoiceDocument(
+                DocumentType.CREDIT_NOTE,
+                "GS-2026-000002",
+                LocalDate.of(2026, 4, 20),
+                null,
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                new PrecedingInvoice("RE-2026-000002", ISSUED),
+                SELLER,
+                TOWN,
+                new PaymentInstructions.SetOff(),
+                List.of(line(
+                        "1",
+                        "Rechenzentrum: Ausfall",
+                        "1",
+                        InvoiceUnit.LUMP_SUM,
+                        "100.00",
+                        "100.00",
+                        exemptCategory())),
+                null);
+    }
+
+    /** An entrance fee: no supply, category O, so the seller's VAT id is left out (BR-O-2). */
+    static EInvoiceDocument notSubjectToVat() {
+        return invoice(
+                "RE-2026-000010",
+                TOWN,
+                TO_THE_COOPERATIVE,
+                List.of(line(
+                        "1", "Eintrittsgeld", "1", InvoiceUnit.LUMP_SUM, "250.00", "250.00", VatCategory.NOT_SUBJECT)));
     }
 
     static EInvoiceDocument manyDecimals() {

@@ -12,18 +12,18 @@ import org.w3c.dom.Element;
  * and the XRechnung 3.0 Schematron (KoSIT's rules as XSLT); for a PDF additionally veraPDF's PDF/A-3 checks and the
  * Factur-X profile's Schematron on the embedded XML.
  */
-final class MustangValidator {
+public final class MustangValidator {
 
-    record Report(boolean valid, List<String> errors, List<String> warnings, String xml) {
+    public record Report(boolean valid, List<String> errors, List<String> warnings, String xml) {
 
-        String describe() {
+        public String describe() {
             return "errors: " + errors + "\nwarnings: " + warnings + "\nreport:\n" + xml;
         }
     }
 
     private MustangValidator() {}
 
-    static Report validate(byte[] content, String fileName) {
+    public static Report validate(byte[] content, String fileName) {
         var validator = new ZUGFeRDValidator();
         var xml = validator.validate(content, fileName);
         var errors = new ArrayList<String>();

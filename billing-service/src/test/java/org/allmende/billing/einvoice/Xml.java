@@ -12,7 +12,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /** An e-invoice's XML read back with XPath, with the prefixes of both syntaxes. */
-final class Xml {
+public final class Xml {
 
     private static final Map<String, String> NAMESPACES = Map.of(
             "ubl", "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
@@ -29,7 +29,7 @@ final class Xml {
         this.document = document;
     }
 
-    static Xml of(byte[] xml) {
+    public static Xml of(byte[] xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -40,15 +40,15 @@ final class Xml {
         }
     }
 
-    String text(String xpath) {
+    public String text(String xpath) {
         return (String) evaluate(xpath, XPathConstants.STRING);
     }
 
-    BigDecimal amount(String xpath) {
+    public BigDecimal amount(String xpath) {
         return new BigDecimal(text(xpath).trim());
     }
 
-    int count(String xpath) {
+    public int count(String xpath) {
         return ((NodeList) evaluate(xpath, XPathConstants.NODESET)).getLength();
     }
 

@@ -62,6 +62,8 @@ class OpenApiIT {
         assertThat(paths.path("/api/invoice-runs/{runId}/issue").has("post")).isTrue();
         assertThat(paths.path("/api/documents/{number}").has("get")).isTrue();
         assertThat(paths.path("/api/me/documents/{number}").has("get")).isTrue();
+        assertThat(paths.path("/api/documents/{number}/{format}").has("get")).isTrue();
+        assertThat(paths.path("/api/me/documents/{number}/{format}").has("get")).isTrue();
         assertThat(paths.path("/api/payments").has("post")).isTrue();
         assertThat(paths.path("/api/payments/{id}/assignment").has("post")).isTrue();
         assertThat(paths.path("/api/members/{memberNumber}/account").has("get")).isTrue();
@@ -81,6 +83,26 @@ class OpenApiIT {
         assertThat(document.at("/paths/~1api~1direct-debits~1{id}~1pain.008/get/responses/200/content")
                         .has("application/xml"))
                 .isTrue();
+    }
+
+    @Test
+    void eInvoicesAreGivenAsXmlAndPdf() {
+        for (var path :
+                new String[] {"~1api~1documents~1{number}~1{format}", "~1api~1me~1documents~1{number}~1{format}"}) {
+            var responses = document.at("/paths/" + path + "/get/responses");
+            assertThat(responses.at("/200/content").has("application/xml"))
+                    .as(path)
+                    .isTrue();
+            assertThat(responses.at("/200/content").has("application/pdf"))
+                    .as(path)
+                    .isTrue();
+            assertThat(responses.at("/409/content").has("application/problem+json"))
+                    .as(path)
+                    .isTrue();
+            assertThat(responses.has("404")).as(path).isTrue();
+        }
+        var format = document.at("/paths/~1api~1documents~1{number}~1{format}/get/parameters/1/schema/enum");
+        assertThat(format).extracting(JsonNode::asText).containsExactly("ubl", "cii", "pdf");
     }
 
     @Test
