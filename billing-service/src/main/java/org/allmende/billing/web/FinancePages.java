@@ -18,6 +18,7 @@ import org.allmende.billing.run.InvoiceRuns;
 import org.allmende.support.pages.PageController;
 import org.allmende.support.time.BusinessTime;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +41,17 @@ class FinancePages {
     private final Documents documents;
     private final IssuedDocuments issued;
     private final MemberLedger members;
+    private final DocumentDownloads downloads;
     private final Clock clock;
 
-    FinancePages(InvoiceRuns runs, Documents documents, IssuedDocuments issued, MemberLedger members, Clock clock) {
+    FinancePages(
+            InvoiceRuns runs,
+            Documents documents,
+            IssuedDocuments issued,
+            MemberLedger members,
+            DocumentDownloads downloads,
+            Clock clock) {
+        this.downloads = downloads;
         this.runs = runs;
         this.documents = documents;
         this.issued = issued;
@@ -97,6 +106,11 @@ class FinancePages {
         model.addAttribute("type", type.orElse(null));
         model.addAttribute("types", DocumentType.values());
         return "billing/documents";
+    }
+
+    @GetMapping("/finance/documents/{number}/{format:ubl|cii|pdf}")
+    ResponseEntity<byte[]> file(@PathVariable String number, @PathVariable DocumentDownloads.Download format) {
+        return downloads.download(downloads.any(number), format);
     }
 
     private Map<Long, String> names() {

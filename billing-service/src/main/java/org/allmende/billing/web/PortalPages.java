@@ -5,17 +5,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.allmende.billing.contribution.BillingPeriod;
-import org.allmende.billing.document.DocumentIssued;
 import org.allmende.billing.document.IssuedDocuments;
 import org.allmende.billing.ledger.UsageHistory;
 import org.allmende.billing.run.ContributionPreviews;
 import org.allmende.support.pages.PageController;
-import org.allmende.support.security.CurrentUser;
 import org.allmende.support.time.BusinessTime;
-import org.allmende.support.web.NotFound;
 import org.allmende.support.web.Problems;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -34,16 +29,21 @@ import org.springframework.web.servlet.ModelAndView;
 @PageController
 class PortalPages {
 
-    private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
-
     private final UsageHistory history;
     private final IssuedDocuments issued;
+    private final DocumentDownloads downloads;
     private final ContributionPreviews previews;
     private final Clock clock;
 
-    PortalPages(UsageHistory history, IssuedDocuments issued, ContributionPreviews previews, Clock clock) {
+    PortalPages(
+            UsageHistory history,
+            IssuedDocuments issued,
+            DocumentDownloads downloads,
+            ContributionPreviews previews,
+            Clock clock) {
         this.history = history;
         this.issued = issued;
+        this.downloads = downloads;
         this.previews = previews;
         this.clock = clock;
     }
@@ -89,8 +89,13 @@ class PortalPages {
 
     @GetMapping("/me/invoices/{number}")
     String invoice(@PathVariable String number, Model model) {
-        model.addAttribute("document", own(number));
+        model.addAttribute("document", downloads.own(number));
         return "billing/my-document";
+    }
+
+    @GetMapping("/me/invoices/{number}/{format:ubl|cii|pdf}")
+    ResponseEntity<byte[]> invoiceFile(@PathVariable String number, @PathVariable DocumentDownloads.Download format) {
+        return downloads.download(downloads.own(number), format);
     }
 
     @GetMapping("/me/contributions")
@@ -112,21 +117,6 @@ class PortalPages {
         return page;
     }
 
-    /** The login's member's document; another member's is not found, as if it did not exist, and logged. */
-    DocumentIssued own(String number) {
-        var memberNumber = me();
-        var document = issued.byNumber(number).orElseThrow(() -> new NotFound("There is no document " + number + "."));
-        if (document.buyer().memberNumber() != memberNumber) {
-            log.warn(
-                    "access denied: login {} of member {} asked for the page of document {} of another member",
-                    CurrentUser.name(),
-                    memberNumber,
-                    number);
-            throw new NotFound("There is no document " + number + ".");
-        }
-        return document;
-    }
-
     private List<UsageChart> charts(HistoryQuery query) {
         return series(query).stream().map(UsageChart::of).toList();
     }
@@ -136,7 +126,7 @@ class PortalPages {
     }
 
     private static long me() {
-        return CurrentUser.memberNumber().orElseThrow(() -> new NotFound("This login is no member."));
+        return DocumentDownloads.memberNumber();
     }
 
     private YearMonth currentMonth() {

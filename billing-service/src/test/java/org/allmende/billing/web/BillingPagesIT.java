@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -118,6 +119,18 @@ class BillingPagesIT {
         var run = RUN.matcher(location);
         assertThat(run.find()).as(location).isTrue();
         return "/finance/runs/" + run.group(1);
+    }
+
+    /** The number of the member's April invoice, as finance's API lists it. */
+    private static String aprilInvoiceOf(long member) {
+        for (var document : billing.api(DemoLogins.FINANCE)
+                .get("/api/documents?member=" + member)
+                .json()) {
+            if (document.path("periodTo").asText().equals("2026-04-30")) {
+                return document.path("number").asText();
+            }
+        }
+        throw new AssertionError("no April invoice of member " + member);
     }
 
     @Test
@@ -238,6 +251,17 @@ class BillingPagesIT {
             browser.click("#issue-run").waitForText("#issue-result", "2 ausgestellt");
             browser.click("#to-documents").awaitPath("/finance/documents");
             browser.reloadUntil("#documents", "30.04.2026");
+            var april = aprilInvoiceOf(1);
+            var xrechnung = browser.fetch(browser.element("#ubl-" + april).getAttribute("href"));
+            assertThat(xrechnung.statusCode()).isEqualTo(200);
+            assertThat(xrechnung.headers().firstValue("Content-Type").orElseThrow())
+                    .contains("xml");
+            assertThat(xrechnung.headers().firstValue("Cache-Control").orElseThrow())
+                    .contains("no-store");
+            assertThat(new String(xrechnung.body(), StandardCharsets.UTF_8))
+                    .startsWith("<?xml")
+                    .contains("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2", ">" + april + "<")
+                    .contains("xrechnung_3.0", "Gemeinde 1");
             assertThat(browser.consoleErrors()).isEmpty();
             browser.screenshot("finance-invoice-run");
         }
@@ -263,6 +287,12 @@ class BillingPagesIT {
 
             browser.get("/me/invoices");
             assertThat(browser.text("#documents")).contains("31.03.2026", "30.04.2026", "208.25");
+
+            var pdf = browser.fetch(browser.element("#pdf-" + aprilInvoiceOf(1)).getAttribute("href"));
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(browser.fetch("/me/invoices/" + theirs + "/ubl").statusCode())
+                    .isEqualTo(404);
 
             browser.get("/me/invoices/" + theirs);
             assertThat(browser.text("main")).contains("There is no such page").doesNotContain("Gemeinde 2");
