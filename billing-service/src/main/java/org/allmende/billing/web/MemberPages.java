@@ -53,6 +53,7 @@ class MemberPages {
                     new Link("/me/contributions", "nav.contributions", Role.MEMBER),
                     new Link("/finance/runs", "nav.runs", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.FINANCE),
+                    new Link("/finance/payments", "nav.payments", Role.FINANCE),
                     new Link("/members", "nav.members", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.BOARD),
                     new Link("/members", "nav.members", Role.BOARD));

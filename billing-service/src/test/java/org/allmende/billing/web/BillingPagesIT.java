@@ -300,4 +300,39 @@ class BillingPagesIT {
             browser.screenshot("member-portal");
         }
     }
+
+    @Test
+    @Order(7)
+    void financeRunsDunningAndDirectDebitsFromThePaymentsPageAndAWrongStatementIsShownAtItsField() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var page = finance.get("/finance/payments?member=1&lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(page.body()).contains("id=\"open-items\"", "208.25", "<label for=\"statement\"");
+
+        assertThat(finance.post("/finance/payments/dunning", Map.of(), Map.of()).statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        var dunned = postForm(finance, "/finance/payments", "/finance/payments/dunning", Map.of());
+        assertThat(dunned.statusCode()).isEqualTo(302);
+        assertThat(finance.get("/finance/payments").body()).contains("id=\"dunning-result\"");
+
+        var noFile = postForm(finance, "/finance/payments", "/finance/payments/statement", Map.of());
+        assertThat(noFile.statusCode()).isEqualTo(302);
+        assertThat(finance.get("/finance/payments").body())
+                .contains("id=\"statement-error\"", "the statement is empty", "aria-invalid=\"true\"");
+
+        var directDebit = postForm(
+                finance,
+                "/finance/payments",
+                "/finance/payments/direct-debits",
+                Map.of("collectionDate", "2026-05-02"));
+        assertThat(directDebit.statusCode()).isEqualTo(302);
+        var after = finance.get("/finance/payments").body();
+        assertThat(after.contains("id=\"direct-debit-result\"") || after.contains("id=\"collectionDate-error\""))
+                .as(after)
+                .isTrue();
+        assertThat(logIn(DemoLogins.BOARD).get("/finance/payments").statusCode())
+                .isEqualTo(403);
+    }
 }
