@@ -54,6 +54,7 @@ class MemberPages {
                     new Link("/finance/runs", "nav.runs", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.FINANCE),
                     new Link("/finance/payments", "nav.payments", Role.FINANCE),
+                    new Link("/finance/tariffs", "nav.tariffs", Role.FINANCE),
                     new Link("/members", "nav.members", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.BOARD),
                     new Link("/members", "nav.members", Role.BOARD));

@@ -335,4 +335,54 @@ class BillingPagesIT {
         assertThat(logIn(DemoLogins.BOARD).get("/finance/payments").statusCode())
                 .isEqualTo(403);
     }
+
+    @Test
+    @Order(8)
+    void financePublishesAPricePlanAndSeesEachBrokenRuleAtItsField() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var page = finance.get("/finance/tariffs?lang=de");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("PRINT-PAGES", "PER_UNIT", "<label for=\"model\"");
+
+        var wrong = postForm(
+                finance,
+                "/finance/tariffs",
+                "/finance/tariffs",
+                Map.of("serviceCode", "", "effectiveFrom", "2026-07-01", "model", "{\"type\":"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body())
+                .contains("id=\"serviceCode-error\"", "id=\"model-error\"", "Das ist kein Preismodell in JSON.")
+                .doesNotContain("id=\"effectiveFrom-error\"");
+
+        var notInCatalog = postForm(
+                finance,
+                "/finance/tariffs",
+                "/finance/tariffs",
+                Map.of(
+                        "serviceCode",
+                        "NO-SUCH",
+                        "effectiveFrom",
+                        "2026-07-01",
+                        "model",
+                        "{\"type\":\"PER_UNIT\",\"unitPrice\":1}"));
+        assertThat(notInCatalog.statusCode()).isEqualTo(400);
+        assertThat(notInCatalog.body()).contains("id=\"serviceCode-error\"", "Der Katalog bietet");
+
+        var published = postForm(
+                finance,
+                "/finance/tariffs",
+                "/finance/tariffs",
+                Map.of(
+                        "serviceCode",
+                        "DC-HOSTING",
+                        "effectiveFrom",
+                        "2026-07-01",
+                        "model",
+                        "{\"type\":\"PER_UNIT\",\"unitPrice\":0.10}"));
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(finance.get("/finance/tariffs").body()).contains("id=\"published\"", "DC-HOSTING", "01.07.2026");
+        assertThat(finance.post("/finance/tariffs", Map.of("serviceCode", "DC-HOSTING"), Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+    }
 }
