@@ -55,6 +55,7 @@ class MemberPages {
                     new Link("/finance/documents", "nav.documents", Role.FINANCE),
                     new Link("/finance/payments", "nav.payments", Role.FINANCE),
                     new Link("/finance/tariffs", "nav.tariffs", Role.FINANCE),
+                    new Link("/finance/rejected-usage", "nav.rejected", Role.FINANCE),
                     new Link("/members", "nav.members", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.BOARD),
                     new Link("/members", "nav.members", Role.BOARD));

@@ -385,4 +385,20 @@ class BillingPagesIT {
                         .statusCode())
                 .isEqualTo(403);
     }
+
+    @Test
+    @Order(9)
+    void financeReviewsRejectedUsageAndAnUnknownRecordIsTheNotFoundPage() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var page = finance.get("/finance/rejected-usage?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Rejected usage");
+        var fields = Map.of("sendingSystem", "print-fleet", "recordId", "no-such", "reason", "test");
+        assertThat(finance.post("/finance/rejected-usage/dismissal", fields, Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(postForm(finance, "/finance/rejected-usage", "/finance/rejected-usage/dismissal", fields)
+                        .statusCode())
+                .isEqualTo(404);
+    }
 }
