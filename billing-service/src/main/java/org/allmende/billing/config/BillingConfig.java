@@ -138,10 +138,16 @@ public class BillingConfig {
                         .requestMatchers(HttpMethod.GET, "/")
                         .authenticated()
                         // a member's own data: the member number comes from the login
-                        .requestMatchers(HttpMethod.GET, "/me")
+                        .requestMatchers(HttpMethod.GET, "/me", "/me/**")
                         .hasRole(Role.MEMBER.name())
                         .requestMatchers(HttpMethod.GET, "/members")
                         .hasAnyRole(Role.FINANCE.name(), Role.BOARD.name())
+                        // finance's workspace: the board may look at runs and documents, only finance acts
+                        .requestMatchers(
+                                HttpMethod.GET, "/finance/runs/*", "/finance/documents", "/finance/documents/**")
+                        .hasAnyRole(Role.FINANCE.name(), Role.BOARD.name())
+                        .requestMatchers("/finance/**")
+                        .hasRole(Role.FINANCE.name())
                         .anyRequest()
                         .denyAll())
                 .build();

@@ -48,7 +48,16 @@ class MemberPages {
         public List<Link> links() {
             return List.of(
                     new Link("/me", "nav.me", Role.MEMBER),
+                    new Link("/me/usage", "nav.usage", Role.MEMBER),
+                    new Link("/me/invoices", "nav.invoices", Role.MEMBER),
+                    new Link("/me/contributions", "nav.contributions", Role.MEMBER),
+                    new Link("/finance/runs", "nav.runs", Role.FINANCE),
+                    new Link("/finance/documents", "nav.documents", Role.FINANCE),
+                    new Link("/finance/payments", "nav.payments", Role.FINANCE),
+                    new Link("/finance/tariffs", "nav.tariffs", Role.FINANCE),
+                    new Link("/finance/rejected-usage", "nav.rejected", Role.FINANCE),
                     new Link("/members", "nav.members", Role.FINANCE),
+                    new Link("/finance/documents", "nav.documents", Role.BOARD),
                     new Link("/members", "nav.members", Role.BOARD));
         }
     }

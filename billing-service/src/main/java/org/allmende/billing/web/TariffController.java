@@ -7,18 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.allmende.billing.ledger.CatalogLedger;
 import org.allmende.billing.ledger.PricePlanView;
 import org.allmende.billing.ledger.TariffLedger;
 import org.allmende.billing.tariff.InvalidTariff;
-import org.allmende.billing.tariff.PriceModel;
 import org.allmende.billing.tariff.PriceModelData;
-import org.allmende.billing.tariff.PricePlan;
-import org.allmende.events.membership.ServiceKind;
-import org.allmende.events.membership.ServiceUnit;
-import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.Problems;
-import org.allmende.support.web.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +43,11 @@ class TariffController {
     }
 
     private final TariffLedger tariffs;
-    private final CatalogLedger catalog;
+    private final PricePlanPublishing publishing;
 
-    TariffController(TariffLedger tariffs, CatalogLedger catalog) {
+    TariffController(TariffLedger tariffs, PricePlanPublishing publishing) {
         this.tariffs = tariffs;
-        this.catalog = catalog;
+        this.publishing = publishing;
     }
 
     @GetMapping("/api/tariffs")
@@ -70,46 +63,14 @@ class TariffController {
      */
     @PostMapping("/api/tariffs")
     ResponseEntity<PricePlanView> publish(@Valid @RequestBody PublishPricePlan request) {
-        PriceModel model;
-        try {
-            model = request.model().toModel();
-        } catch (InvalidTariff e) {
-            throw e.within("model");
-        }
-        var code = request.serviceCode();
-        var from = request.effectiveFrom();
-        var plan = PricePlan.MEMBERSHIP_FEE.equals(code)
-                ? new PricePlan(code, from, null, ServiceUnit.FLAT, ServiceKind.SERVICE, request.eligible(), model)
-                : catalogPlan(code, from, request.eligible(), model);
-        if (!tariffs.publish(plan, CurrentUser.name())) {
-            throw new RuleViolation(
-                    "plan-not-after-previous",
-                    code + " has a price plan from " + from + " or later; a new price starts after the latest one.");
-        }
-        var stored = tariffs.versions(Optional.of(code), Optional.of(from)).get(0);
+        var stored =
+                publishing.publish(request.serviceCode(), request.effectiveFrom(), request.eligible(), request.model());
         var location = UriComponentsBuilder.fromPath("/api/tariffs")
-                .queryParam("serviceCode", code)
-                .queryParam("on", from)
+                .queryParam("serviceCode", stored.serviceCode())
+                .queryParam("on", stored.effectiveFrom())
                 .build()
                 .toUri();
         return ResponseEntity.created(location).body(stored);
-    }
-
-    /** The catalog's unit and kind of the service on the plan's first day: a plan prices what the catalog offers. */
-    private PricePlan catalogPlan(String code, LocalDate from, boolean eligible, PriceModel model) {
-        var version = catalog.versions(Optional.of(from)).stream()
-                .filter(v -> v.code().equals(code))
-                .findFirst()
-                .orElseThrow(() -> new RuleViolation(
-                        "service-not-in-catalog", "The catalog offers no service " + code + " on " + from + "."));
-        return new PricePlan(
-                code,
-                from,
-                null,
-                ServiceUnit.valueOf(version.unit()),
-                ServiceKind.valueOf(version.kind()),
-                eligible,
-                model);
     }
 
     @ExceptionHandler(InvalidTariff.class)
