@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -469,7 +470,28 @@ public final class DemoCooperative {
             }
             issued += outcome.path("issued").asInt();
         }
+        // the documents' read side follows the issue a moment later (ADR 0023): pay only what it lists completely
+        var months = new TreeSet<String>();
+        for (var month = YearMonth.from(from); !month.atEndOfMonth().isAfter(to); month = month.plusMonths(1)) {
+            months.add(month.atDay(1).toString());
+        }
+        var expected = months.size() * ours.size();
+        await("billing lists every demo invoice")
+                .atMost(PATIENCE)
+                .until(() -> invoicedMonths(finance, ours) == expected);
         return issued;
+    }
+
+    /** How many (member, month) invoices of the demo's members billing's documents list. */
+    private static int invoicedMonths(ApiClient finance, Set<Long> ours) {
+        var listed = new HashSet<String>();
+        for (var document : ok(finance.get("/api/documents?type=INVOICE"), "documents")) {
+            var member = document.path("memberNumber").asLong();
+            if (ours.contains(member)) {
+                listed.add(member + " " + document.path("periodFrom").asText());
+            }
+        }
+        return listed.size();
     }
 
     /**
