@@ -73,22 +73,13 @@ class BillingPagesIT {
                 pages("p2", 1, "500", LocalDate.of(2026, 3, 20)),
                 pages("p3", 2, "300", LocalDate.of(2026, 3, 12))));
         await().atMost(PATIENCE).until(() -> billing.consumed() == facts.size() + 3);
-        publish(
-                """
-                {"serviceCode":"MEMBERSHIP-FEE","effectiveFrom":"2026-01-01",
-                 "model":{"type":"MEMBERSHIP_FEE","per":"YEAR","referenceDay":{"day":"--12-31","yearsBefore":1},
-                          "byInhabitants":[{"from":0,"fee":1200}],"byStaff":[{"from":0,"fee":600}]}}
-                """);
-        publish(
+        Previews.publish(billing, Previews.MEMBERSHIP_FEE_2026);
+        Previews.publish(
+                billing,
                 """
                 {"serviceCode":"PRINT-PAGES","effectiveFrom":"2026-01-01",
                  "model":{"type":"PER_UNIT","unitPrice":0.05}}
                 """);
-    }
-
-    private static void publish(String json) {
-        var response = billing.api(DemoLogins.FINANCE).post("/api/tariffs", json);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     @AfterAll

@@ -225,11 +225,7 @@ class RegisterPages {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         var entry = entry(memberNumber);
-        if (form.getToMemberNumber() != null
-                && !binding.hasFieldErrors("toMemberNumber")
-                && register.memberId(form.getToMemberNumber()).isEmpty()) {
-            binding.rejectValue("toMemberNumber", "error.unknownMember", "no such member");
-        }
+        rejectUnknownMember(binding, "toMemberNumber", form.getToMemberNumber());
         return decide(entry, form, binding, model, redirect, response, f -> {
             commands.sendAndWait(new TransferCapital(
                     entry.memberId(),
@@ -249,11 +245,7 @@ class RegisterPages {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         var entry = entry(memberNumber);
-        if (form.getSuccessorMemberNumber() != null
-                && !binding.hasFieldErrors("successorMemberNumber")
-                && register.memberId(form.getSuccessorMemberNumber()).isEmpty()) {
-            binding.rejectValue("successorMemberNumber", "error.unknownMember", "no such member");
-        }
+        rejectUnknownMember(binding, "successorMemberNumber", form.getSuccessorMemberNumber());
         return decide(entry, form, binding, model, redirect, response, f -> {
             commands.sendAndWait(new MergeMembers(
                     List.of(entry.memberId()),
@@ -261,6 +253,15 @@ class RegisterPages {
                     f.getAgreedOn() == null ? today() : f.getAgreedOn()));
             return "merged";
         });
+    }
+
+    /** The other member a decision names must be in the register (unless binding already refused the field). */
+    private void rejectUnknownMember(BindingResult binding, String field, Long memberNumber) {
+        if (memberNumber != null
+                && !binding.hasFieldErrors(field)
+                && register.memberId(memberNumber).isEmpty()) {
+            binding.rejectValue(field, "error.unknownMember", "no such member");
+        }
     }
 
     /**
