@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,16 @@ public class ServiceSupport {
             return Clock.fixed(Instant.parse(fixed), BusinessTime.ZONE);
         }
         return BusinessTime.systemClock();
+    }
+
+    /**
+     * Bean Validation's {@code @PastOrPresent} and {@code @FutureOrPresent} judge by the same clock as the rest of
+     * the service, in Europe/Berlin: at 00:30 in Berlin a payment of that day is not "in the future" because UTC is
+     * still on the day before.
+     */
+    @Bean
+    ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
+        return BusinessTime.forValidation(clock);
     }
 
     @Bean

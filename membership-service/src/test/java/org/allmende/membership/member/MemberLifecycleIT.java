@@ -309,6 +309,17 @@ class MemberLifecycleIT {
         assertThat(exit.findValuesAsText("kind")).endsWith("EXIT");
         var again = service.api(DemoLogins.ADMIN).post("/api/exits/run", "");
         assertThat(again.json().path("membersLookedAt").asInt()).isZero();
+
+        var countedOnTheFixedDay = ApplicationForms.municipality("Gemeinde Stichtag");
+        countedOnTheFixedDay.put("inhabitantsReferenceDate", afterTheNoticeYear.toString());
+        var accepted = service.api().post("/api/applications", countedOnTheFixedDay);
+        assertThat(accepted.status()).as("validation reads the service's clock").isEqualTo(201);
+        countedOnTheFixedDay.put(
+                "inhabitantsReferenceDate", afterTheNoticeYear.plusDays(1).toString());
+        var tomorrow = service.api().post("/api/applications", countedOnTheFixedDay);
+        assertThat(tomorrow.status()).isEqualTo(400);
+        assertThat(tomorrow.json().path("errors").findValuesAsText("field"))
+                .containsExactly("inhabitantsReferenceDate");
     }
 
     @Test
