@@ -71,6 +71,15 @@ public final class PageSession {
         return post("/login", form, Map.of());
     }
 
+    /** Sends this cookie from now on: a browser that got it from another instance of the service, or before a restart. */
+    public PageSession withCookie(String name, String value) {
+        var cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+        return this;
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

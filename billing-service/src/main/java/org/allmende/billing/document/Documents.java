@@ -1,5 +1,6 @@
 package org.allmende.billing.document;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -68,10 +69,12 @@ public class Documents {
             Outcome outcome,
             String number,
             String rule,
-            String message) {}
+            String message)
+            implements Serializable {}
 
     public record RunIssue(
-            UUID runId, int issued, int alreadyIssued, int superseded, int failed, List<DraftOutcome> drafts) {}
+            UUID runId, int issued, int alreadyIssued, int superseded, int failed, List<DraftOutcome> drafts)
+            implements Serializable {}
 
     private record Draft(
             UUID draftId,

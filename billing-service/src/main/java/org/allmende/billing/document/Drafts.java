@@ -1,5 +1,6 @@
 package org.allmende.billing.document;
 
+import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public class Drafts {
     public record Added(List<UUID> draftIds, List<Skipped> refused) {}
 
     /** A member the drafting left out, and why. */
-    public record Skipped(long memberNumber, String rule, String reason) {}
+    public record Skipped(long memberNumber, String rule, String reason) implements Serializable {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

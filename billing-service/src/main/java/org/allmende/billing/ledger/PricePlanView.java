@@ -1,5 +1,6 @@
 package org.allmende.billing.ledger;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.allmende.billing.tariff.PriceModelData;
@@ -16,4 +17,5 @@ public record PricePlanView(
         boolean costSharingEligible,
         PriceModelData model,
         Instant recordedAt,
-        String recordedBy) {}
+        String recordedBy)
+        implements Serializable {}

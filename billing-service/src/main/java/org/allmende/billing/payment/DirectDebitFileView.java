@@ -1,5 +1,6 @@
 package org.allmende.billing.payment;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,8 @@ public record DirectDebitFileView(
         BigDecimal controlSum,
         Instant createdAt,
         String createdBy,
-        List<CollectionView> collections) {
+        List<CollectionView> collections)
+        implements Serializable {
 
     /** One collection in the file and what became of it. */
     public record CollectionView(
@@ -27,5 +29,6 @@ public record DirectDebitFileView(
             BigDecimal amount,
             String status,
             LocalDate returnedOn,
-            String returnReason) {}
+            String returnReason)
+            implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.allmende.billing.payment;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dunning {
 
     /** A run's answer: the day it ran for and the notices it raised. */
-    public record Run(long runId, LocalDate runOn, List<DunningNotice> notices) {}
+    public record Run(long runId, LocalDate runOn, List<DunningNotice> notices) implements Serializable {}
 
     /** An item in dunning, with the day its next level is due (null at the last level). */
     public record Overdue(

@@ -1,5 +1,6 @@
 package org.allmende.billing.payment;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -16,4 +17,5 @@ public record DunningNotice(
         LocalDate noticedOn,
         BigDecimal openAmount,
         BigDecimal fee,
-        String feeDocumentNumber) {}
+        String feeDocumentNumber)
+        implements Serializable {}

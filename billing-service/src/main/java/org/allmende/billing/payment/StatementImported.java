@@ -1,5 +1,6 @@
 package org.allmende.billing.payment;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +22,8 @@ public record StatementImported(
         int duplicates,
         int returned,
         int ignored,
-        List<EntryResult> entries) {
+        List<EntryResult> entries)
+        implements Serializable {
 
     public record EntryResult(
             int index,
@@ -30,7 +32,8 @@ public record StatementImported(
             String creditDebit,
             BigDecimal amount,
             String status,
-            List<TransactionResult> transactions) {}
+            List<TransactionResult> transactions)
+            implements Serializable {}
 
     public record TransactionResult(
             String reference,
@@ -41,5 +44,6 @@ public record StatementImported(
             MatchedBy matchedBy,
             List<String> documentNumbers,
             String endToEndId,
-            String note) {}
+            String note)
+            implements Serializable {}
 }

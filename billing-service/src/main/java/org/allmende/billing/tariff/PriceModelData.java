@@ -1,6 +1,7 @@
 package org.allmende.billing.tariff;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
@@ -37,7 +38,8 @@ public record PriceModelData(
         PriceModelData inner,
         List<BracketData> byInhabitants,
         List<BracketData> byStaff,
-        ReferenceDayData referenceDay) {
+        ReferenceDayData referenceDay)
+        implements Serializable {
 
     /** The kinds of model, each with the fields it takes. */
     public enum Type {
@@ -58,13 +60,13 @@ public record PriceModelData(
     }
 
     /** A tier: up to and including {@code upTo} (none for the last) at {@code unitPrice}. */
-    public record TierData(BigDecimal upTo, BigDecimal unitPrice) {}
+    public record TierData(BigDecimal upTo, BigDecimal unitPrice) implements Serializable {}
 
     /** A bracket: from {@code from} inhabitants or staff (inclusive) the {@code fee}. */
-    public record BracketData(Long from, BigDecimal fee) {}
+    public record BracketData(Long from, BigDecimal fee) implements Serializable {}
 
     /** The reference day: {@code day} as {@code --MM-DD}, {@code yearsBefore} the billed period's year. */
-    public record ReferenceDayData(String day, Integer yearsBefore) {}
+    public record ReferenceDayData(String day, Integer yearsBefore) implements Serializable {}
 
     public PriceModel toModel() {
         Prices.required(type, "type");

@@ -3,7 +3,10 @@ package org.allmende.membership.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.allmende.devinfra.Browser;
@@ -11,9 +14,20 @@ import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.PageSession;
 import org.allmende.devinfra.SharedInfrastructure;
 import org.allmende.membership.RunningMembershipService;
+import org.allmende.support.pages.PageLogins;
+import org.allmende.support.security.OidcLogins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The admission journey in a real browser (headless Chromium), and the pages' security at the HTTP level: CSRF,
@@ -47,6 +61,8 @@ class AdmissionPagesIT {
                         Map.entry(provider + "jwk-set-uri", IDP + "/certs"),
                         Map.entry(provider + "user-info-uri", IDP + "/userinfo"),
                         Map.entry(provider + "user-name-attribute", "preferred_username"),
+                        // configured endpoints, no discovery: the end-session endpoint is given too (ADR 0030)
+                        Map.entry("allmende.security.oidc.end-session-endpoints.kommunalit", IDP + "/logout"),
                         Map.entry("allmende.security.oidc.roles-claim", "realm_access.roles"),
                         Map.entry("allmende.security.oidc.roles[allmende-vorstand]", "BOARD"),
                         Map.entry("allmende.security.oidc.member-number-claim", "allmende_member_number")));
@@ -325,6 +341,68 @@ class AdmissionPagesIT {
         assertThat(browser.logIn(DemoLogins.BOARD).statusCode())
                 .as("local logins still work")
                 .isEqualTo(302);
+    }
+
+    /**
+     * RP-initiated logout (ADR 0030). No identity provider runs here: the provider's login is planted in the session
+     * store as the login would leave it (an ID token mapped by the service's own {@link OidcLogins}); what is
+     * tested is the service's part — the page, the policy, the logout's redirect to the provider with the ID token
+     * and the way back, and the session's end here.
+     */
+    @Test
+    void anOpenIdConnectLoginLogsOutAtTheProviderTooALocalLoginHere() {
+        var issued = Instant.parse("2026-11-25T08:00:00Z");
+        var idToken = new OidcIdToken(
+                "the-id-token",
+                issued,
+                issued.plus(Duration.ofDays(36_500)),
+                Map.of(
+                        "sub",
+                        "subject-7",
+                        "iss",
+                        "https://login.example.org/realms/kommunalit",
+                        "preferred_username",
+                        "e.vorstand",
+                        "realm_access",
+                        Map.of("roles", List.of("allmende-vorstand"))));
+        var user = service.bean(PageLogins.class).oidc().map(new DefaultOidcUser(List.of(), idToken));
+        var sessions = service.bean(JdbcIndexedSessionRepository.class);
+        var sessionId = plant(
+                sessions,
+                new SecurityContextImpl(new OAuth2AuthenticationToken(user, user.getAuthorities(), "kommunalit")));
+        var browser = new PageSession(service.baseUrl())
+                .withCookie(
+                        SESSION_COOKIE, Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.UTF_8)));
+
+        var page = browser.get("/board/applications");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"login-name\">e.vorstand<");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("the logout form may lead to the provider")
+                .contains("form-action 'self' https://login.example.org;");
+        var out = browser.post("/logout", Map.of("_csrf", PageSession.csrfToken(page)), Map.of());
+
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(IDP + "/logout?id_token_hint=the-id-token&post_logout_redirect_uri=" + service.baseUrl()
+                        + "/login?logout");
+        assertThat(sessions.findById(sessionId)).as("the session here ended").isNull();
+
+        var local = new PageSession(service.baseUrl());
+        local.logIn(DemoLogins.BOARD);
+        var localOut = local.post(
+                "/logout", Map.of("_csrf", PageSession.csrfToken(local.get("/board/applications"))), Map.of());
+        assertThat(localOut.headers().firstValue("Location").orElseThrow())
+                .as("a local login logs out here, with OpenID Connect configured")
+                .doesNotContain("login.example.org")
+                .endsWith("/login?logout");
+    }
+
+    private static <S extends Session> String plant(SessionRepository<S> sessions, SecurityContext login) {
+        var session = sessions.createSession();
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, login);
+        sessions.save(session);
+        return session.getId();
     }
 
     private static void fillIn(Browser browser, String name) {

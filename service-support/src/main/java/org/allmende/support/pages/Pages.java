@@ -21,11 +21,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What both services' pages share (ADR 0026): messages in German and English ({@code i18n/allmende_*} here, each
  * service's own bundles named by {@code allmende.pages.messages}), the language from the browser or the switch, the
- * login page, the layout's model, and the OpenID Connect mapping (ADR 0027).
+ * login page, the layout's model, the OpenID Connect mapping (ADR 0027), and the sessions in the database (ADR 0030).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OidcLoginProperties.class)
-@Import({LoginPage.class, PageModel.class, PageErrors.class})
+@Import({LoginPage.class, PageModel.class, PageErrors.class, PageSessions.class})
 public class Pages implements WebMvcConfigurer {
 
     private static final LocaleResolver LOCALES = PageLocales.resolver();
@@ -51,7 +51,12 @@ public class Pages implements WebMvcConfigurer {
             RecentlyVerifiedCredentials localLogins,
             OidcLoginProperties properties,
             ObjectProvider<ClientRegistrationRepository> oidcProviders) {
-        return new PageLogins(localLogins, new OidcLogins(properties), oidcProviders.getIfAvailable() != null);
+        var providers = oidcProviders.getIfAvailable();
+        return new PageLogins(
+                localLogins,
+                new OidcLogins(properties),
+                providers != null,
+                PageLogout.of(providers, properties.endSessionEndpoints()));
     }
 
     @Override

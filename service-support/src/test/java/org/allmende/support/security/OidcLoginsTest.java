@@ -28,9 +28,10 @@ class OidcLoginsTest {
                     Role.FINANCE,
                     "allmende-mitglied",
                     Role.MEMBER),
-            "allmende_member_number"));
+            "allmende_member_number",
+            null));
 
-    private static final OidcLogins OWN_NAMES = new OidcLogins(new OidcLoginProperties(null, null, null));
+    private static final OidcLogins OWN_NAMES = new OidcLogins(new OidcLoginProperties(null, null, null, null));
 
     @Test
     void aBoardMembersRoleComesFromKeycloaksNestedRealmRoles() {
