@@ -4,7 +4,11 @@ import static org.allmende.billing.ContractProducer.admitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
 import org.allmende.billing.ContractProducer;
 import org.allmende.billing.RunningBillingService;
 import org.allmende.devinfra.DemoLogins;
@@ -84,5 +88,41 @@ class MemberPagesIT {
         assertThat(finance.get("/members").statusCode()).as("still logged in").isEqualTo(200);
         assertThat(billing.api(DemoLogins.FINANCE).get("/api/members").status()).isEqualTo(200);
         assertThat(billing.api().get("/api/members").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPageSessionIsARowInBillingsDatabaseUntilLogoutAndTheApiWritesNone() {
+        var before = new HashSet<>(billing.jdbc().queryForList("select session_id from spring_session", String.class));
+        assertThat(billing.api(DemoLogins.MEMBER_1).get("/api/me/member").status())
+                .isEqualTo(200);
+        assertThat(billing.api(DemoLogins.FINANCE).get("/api/members").status()).isEqualTo(200);
+        assertThat(billing.api(DemoLogins.MEMBER_1).get("/api/members").status())
+                .isEqualTo(403);
+        assertThat(billing.api().get("/api/members").status()).isEqualTo(401);
+        var afterApi =
+                new HashSet<>(billing.jdbc().queryForList("select session_id from spring_session", String.class));
+        afterApi.removeAll(before);
+        assertThat(afterApi).as("sessions made by API calls").isEmpty();
+
+        var member = new PageSession(billing.baseUrl());
+        member.logIn(DemoLogins.MEMBER_2);
+        var id = new String(
+                Base64.getDecoder()
+                        .decode(member.cookie("ALLMENDE_BILLING_SESSION")
+                                .orElseThrow()
+                                .getValue()),
+                StandardCharsets.UTF_8);
+        assertThat(billing.jdbc()
+                        .queryForObject(
+                                "select principal_name from spring_session where session_id = ?", String.class, id))
+                .isEqualTo("mitglied2");
+
+        var page = member.get("/me");
+        var out = member.post("/logout", Map.of("_csrf", PageSession.csrfToken(page)), Map.of());
+
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(billing.jdbc()
+                        .queryForObject("select count(*) from spring_session where session_id = ?", Integer.class, id))
+                .isZero();
     }
 }
