@@ -8,6 +8,9 @@ import org.springframework.security.core.userdetails.User;
 /** A login; a member's login carries the one member number whose data it may see. */
 public class AllmendeUser extends User implements MemberBound {
 
+    /** Fixed: a login is stored in the session's row (ADR 0030) and read back by the next release too. */
+    private static final long serialVersionUID = 1L;
+
     private final Long memberNumber;
 
     public AllmendeUser(
