@@ -87,7 +87,16 @@ public class Documents {
             String refersToNumber,
             String status,
             String number,
-            String supersededBy) {}
+            String supersededBy,
+            long[] usagePositions,
+            java.time.Instant usageCountedAt) {
+
+        /** The invoiced period this draft makes, with where and when it read the member's usage (ADR 0029). */
+        UsageLedger.InvoicedMemberPeriod invoiced(String number) {
+            return new UsageLedger.InvoicedMemberPeriod(
+                    memberNumber, periodFrom, periodTo, number, usagePositions, usageCountedAt);
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -346,17 +355,6 @@ public class Documents {
                                     .toArray()));
             return statement;
         });
-        usage.periodsInvoiced(
-                toIssue.stream()
-                        .filter(i -> i.draft().type() == DocumentType.INVOICE)
-                        .map(i -> new UsageLedger.InvoicedMemberPeriod(
-                                i.draft().memberNumber(),
-                                i.draft().periodFrom(),
-                                i.draft().periodTo(),
-                                i.issued().number()))
-                        .toList(),
-                intakeGroup,
-                usageTopic);
         settleLateUsage(toIssue);
         eventStore.publish(toIssue.stream()
                 .map(i -> new GenericDomainEventMessage<>(
@@ -368,6 +366,14 @@ public class Documents {
                 .toList());
         openItems.addAll(
                 toIssue.stream().map(i -> openItem(i.draft(), i.issued())).toList());
+        // last: it holds off counting usage until the commit (ADR 0029)
+        usage.periodsInvoiced(
+                toIssue.stream()
+                        .filter(i -> i.draft().type() == DocumentType.INVOICE)
+                        .map(i -> i.draft().invoiced(i.issued().number()))
+                        .toList(),
+                intakeGroup,
+                usageTopic);
         for (var issue : toIssue) {
             outcomes.put(
                     issue.draft().draftId(),
@@ -542,8 +548,6 @@ public class Documents {
                 Timestamp.from(clock.instant()),
                 draftId);
         if (draft.type() == DocumentType.INVOICE) {
-            usage.periodInvoiced(
-                    draft.memberNumber(), draft.periodFrom(), draft.periodTo(), number, intakeGroup, usageTopic);
             var correctedBefore = lateUsage.settle(draftId, draft.memberNumber(), number);
             if (!correctedBefore.isEmpty()) {
                 throw new DocumentRefused(
@@ -560,6 +564,10 @@ public class Documents {
                 new GenericMessage<>(issued, WhoAndWhy.current()),
                 clock.instant()));
         openItems.add(openItem(draft, issued));
+        if (draft.type() == DocumentType.INVOICE) {
+            // last: it holds off counting usage until the commit (ADR 0029)
+            usage.periodsInvoiced(List.of(draft.invoiced(number)), intakeGroup, usageTopic);
+        }
         return outcome(draft, Outcome.ISSUED, number, null, null);
     }
 
@@ -768,7 +776,20 @@ public class Documents {
                 row.getString("refers_to_number"),
                 row.getString("status"),
                 row.getString("document_number"),
-                row.getString("superseded_by"));
+                row.getString("superseded_by"),
+                positions(row.getArray("usage_positions")),
+                row.getTimestamp("usage_counted_at") == null
+                        ? null
+                        : row.getTimestamp("usage_counted_at").toInstant());
+    }
+
+    private static long[] positions(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return null;
+        }
+        return java.util.Arrays.stream((Long[]) array.getArray())
+                .mapToLong(Long::longValue)
+                .toArray();
     }
 
     private static DraftOutcome outcome(Draft draft, Outcome outcome, String number, String rule, String message) {

@@ -144,9 +144,11 @@ public class Drafts {
      * Writes the drafts of many members of one run with two set-based statements (one for the drafts, one for all
      * their lines), in the caller's transaction — a few hundred members per transaction is what the invoice run
      * gives it. Each draft's lines are checked first ({@link DocumentLines#check}); a draft that breaks a rule is
-     * not written and answered with its refusal, the others are written and answered with their ids.
+     * not written and answered with its refusal, the others are written and answered with their ids. The chunk's usage
+     * was read at {@code usagePositions} and {@code usageCountedAt} (null for none): the invoice issued from one of
+     * its drafts counts usage of its period from a later position as late (ADR 0029).
      */
-    public Added addAll(Run run, List<NewDraft> drafts) {
+    public Added addAll(Run run, List<NewDraft> drafts, long[] usagePositions, java.time.Instant usageCountedAt) {
         var refused = new ArrayList<Skipped>();
         var ids = new ArrayList<UUID>();
         var kept = new ArrayList<NewDraft>();
@@ -180,8 +182,8 @@ public class Drafts {
             var statement = con.prepareStatement(
                     """
                     insert into draft_document (draft_id, run_id, run_kind, period_from, period_to, document_type,
-                        member_number, refers_to_number, status, created_at)
-                    select d, ?, ?, ?, ?, t, m, r, 'DRAFT', ?
+                        member_number, refers_to_number, status, created_at, usage_positions, usage_counted_at)
+                    select d, ?, ?, ?, ?, t, m, r, 'DRAFT', ?, ?::bigint[], ?
                     from unnest(?::uuid[], ?::varchar[], ?::bigint[], ?::varchar[]) as x (d, t, m, r)
                     """);
             statement.setObject(1, run.runId());
@@ -189,11 +191,21 @@ public class Drafts {
             statement.setDate(3, Date.valueOf(run.periodFrom()));
             statement.setDate(4, Date.valueOf(run.periodTo()));
             statement.setTimestamp(5, createdAt);
-            statement.setArray(6, con.createArrayOf("uuid", ids.toArray()));
             statement.setArray(
-                    7, con.createArrayOf("varchar", column(kept, d -> d.type().name())));
-            statement.setArray(8, con.createArrayOf("int8", column(kept, NewDraft::memberNumber)));
-            statement.setArray(9, con.createArrayOf("varchar", column(kept, NewDraft::refersToNumber)));
+                    6,
+                    usagePositions == null
+                            ? null
+                            : con.createArrayOf(
+                                    "int8",
+                                    java.util.Arrays.stream(usagePositions)
+                                            .boxed()
+                                            .toArray()));
+            statement.setTimestamp(7, usageCountedAt == null ? null : Timestamp.from(usageCountedAt));
+            statement.setArray(8, con.createArrayOf("uuid", ids.toArray()));
+            statement.setArray(
+                    9, con.createArrayOf("varchar", column(kept, d -> d.type().name())));
+            statement.setArray(10, con.createArrayOf("int8", column(kept, NewDraft::memberNumber)));
+            statement.setArray(11, con.createArrayOf("varchar", column(kept, NewDraft::refersToNumber)));
             return statement;
         });
         var rows = new ArrayList<Object[]>();

@@ -90,6 +90,7 @@ public class UsageLedger {
         }
         var decisions = decisions(firstOfKey.keySet());
         var rules = UsageRules.load(jdbc, batch.stream().map(Arrival::usage).toList());
+        var now = clock.instant();
         var toCount = new ArrayList<Counted>();
         var toReject = new LinkedHashMap<Integer, UsageRules.Broken>();
         for (int i : firstOfKey.values()) {
@@ -99,15 +100,21 @@ public class UsageLedger {
                 var broken = rules.check(arrival.usage());
                 if (broken.isPresent()) {
                     toReject.put(i, broken.get());
+                } else if (arrival.partition() == Integer.MAX_VALUE) {
+                    toCount.add(Counted.outsideTheStream(i, arrival.usage(), rules, now));
                 } else {
                     toCount.add(new Counted(
                             i,
                             arrival.usage(),
-                            rules.invoicedBefore(arrival.usage(), arrival.partition(), arrival.offset())));
+                            rules.invoicedBefore(arrival.usage(), arrival.partition(), arrival.offset()),
+                            arrival.partition(),
+                            arrival.offset(),
+                            now,
+                            rules.afterDraft(arrival.usage())));
                 }
             } else if ("ACCEPTED".equals(decision.status())) {
                 rules.assumeCounted(arrival.usage());
-                toCount.add(new Counted(i, arrival.usage(), rules.invoicedBefore(arrival.usage(), decision.at())));
+                toCount.add(Counted.outsideTheStream(i, arrival.usage(), rules, decision.at()));
             } else {
                 outcomes[i] = Outcome.DUPLICATE;
             }
@@ -133,7 +140,24 @@ public class UsageLedger {
 
     private record Decision(String status, java.time.Instant at) {}
 
-    private record Counted(int index, UsageRecorded usage, Optional<UsageRules.InvoicedPeriod> invoiced) {}
+    /**
+     * A record to count: the invoice it came late for, if any; where it was applied from in the usage topic (null
+     * outside the stream's order) and when; and whether an invoice's issue must decide if its draft saw it.
+     */
+    private record Counted(
+            int index,
+            UsageRecorded usage,
+            Optional<UsageRules.InvoicedPeriod> invoiced,
+            Integer partition,
+            Long offset,
+            java.time.Instant at,
+            boolean afterDraft) {
+
+        /** A record counted outside the stream's order (retried, accepted, re-checked): it arrives at {@code at}. */
+        static Counted outsideTheStream(int index, UsageRecorded usage, UsageRules rules, java.time.Instant at) {
+            return new Counted(index, usage, rules.invoicedBefore(usage, at), null, null, at, rules.afterDraft(usage));
+        }
+    }
 
     /** Finance's decisions on earlier rejected records of these keys (open ones count as a decision too). */
     private Map<Key, Decision> decisions(Collection<Key> keys) {
@@ -159,35 +183,39 @@ public class UsageLedger {
         if (records.isEmpty()) {
             return inserted;
         }
-        var now = Timestamp.from(clock.instant());
         jdbc.query(
                 con -> {
                     var statement = con.prepareStatement(
                             """
                             insert into usage_record (sending_system, record_id, member_number, service_code, quantity,
-                                unit, used_from, used_to, reverses_record_id, recorded_at, late_for_document)
-                            select s, r, m, c, q, u, f, t, rv, ?, l
+                                unit, used_from, used_to, reverses_record_id, recorded_at, late_for_document,
+                                arrival_partition, arrival_offset, after_draft)
+                            select s, r, m, c, q, u, f, t, rv, a, l, p, o, ad
                             from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::numeric[],
-                                ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::varchar[])
-                                as x (s, r, m, c, q, u, f, t, rv, l)
+                                ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+                                ?::int[], ?::bigint[], ?::boolean[])
+                                as x (s, r, m, c, q, u, f, t, rv, l, a, p, o, ad)
                             on conflict do nothing
                             returning sending_system, record_id
                             """);
-                    statement.setTimestamp(1, now);
                     var usage = records.stream().map(Counted::usage).toList();
-                    statement.setArray(2, con.createArrayOf("varchar", column(usage, UsageRecorded::sendingSystem)));
-                    statement.setArray(3, con.createArrayOf("varchar", column(usage, UsageRecorded::recordId)));
-                    statement.setArray(4, con.createArrayOf("int8", column(usage, UsageRecorded::memberNumber)));
-                    statement.setArray(5, con.createArrayOf("varchar", column(usage, UsageRecorded::serviceCode)));
-                    statement.setArray(6, con.createArrayOf("numeric", column(usage, UsageRecorded::quantity)));
-                    statement.setArray(7, con.createArrayOf("varchar", column(usage, UsageRecorded::unit)));
-                    statement.setArray(8, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedFrom()))));
-                    statement.setArray(9, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedTo()))));
-                    statement.setArray(
-                            10, con.createArrayOf("varchar", column(usage, UsageRecorded::reversesRecordId)));
-                    statement.setArray(11, con.createArrayOf("varchar", column(records, c -> c.invoiced()
+                    statement.setArray(1, con.createArrayOf("varchar", column(usage, UsageRecorded::sendingSystem)));
+                    statement.setArray(2, con.createArrayOf("varchar", column(usage, UsageRecorded::recordId)));
+                    statement.setArray(3, con.createArrayOf("int8", column(usage, UsageRecorded::memberNumber)));
+                    statement.setArray(4, con.createArrayOf("varchar", column(usage, UsageRecorded::serviceCode)));
+                    statement.setArray(5, con.createArrayOf("numeric", column(usage, UsageRecorded::quantity)));
+                    statement.setArray(6, con.createArrayOf("varchar", column(usage, UsageRecorded::unit)));
+                    statement.setArray(7, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedFrom()))));
+                    statement.setArray(8, con.createArrayOf("date", column(usage, u -> Date.valueOf(u.usedTo()))));
+                    statement.setArray(9, con.createArrayOf("varchar", column(usage, UsageRecorded::reversesRecordId)));
+                    statement.setArray(10, con.createArrayOf("varchar", column(records, c -> c.invoiced()
                             .map(UsageRules.InvoicedPeriod::documentNumber)
                             .orElse(null))));
+                    statement.setArray(
+                            11, con.createArrayOf("timestamptz", column(records, c -> Timestamp.from(c.at()))));
+                    statement.setArray(12, con.createArrayOf("int4", column(records, Counted::partition)));
+                    statement.setArray(13, con.createArrayOf("int8", column(records, Counted::offset)));
+                    statement.setArray(14, con.createArrayOf("bool", column(records, Counted::afterDraft)));
                     return statement;
                 },
                 row -> {
@@ -314,10 +342,8 @@ public class UsageLedger {
                     recordId);
             return Optional.of(broken.get().rule());
         }
-        countAccepted(
-                List.of(new Counted(0, usage, rules.invoicedBefore(usage, clock.instant()))),
-                by,
-                "accepted on re-check");
+        var now = clock.instant();
+        countAccepted(List.of(Counted.outsideTheStream(0, usage, rules, now)), by, "accepted on re-check", now);
         return Optional.empty();
     }
 
@@ -377,25 +403,26 @@ public class UsageLedger {
         var counted = new ArrayList<Counted>();
         for (var usage : open) {
             if (rules.check(usage).isEmpty()) {
-                counted.add(new Counted(counted.size(), usage, rules.invoicedBefore(usage, now)));
+                counted.add(Counted.outsideTheStream(counted.size(), usage, rules, now));
             }
         }
         countAccepted(
                 counted,
                 "billing",
-                "accepted automatically: the member, subscription or catalog version arrived after the usage");
+                "accepted automatically: the member, subscription or catalog version arrived after the usage",
+                now);
         return counted.size();
     }
 
     /** Counts rejected records that keep every rule now and resolves them as accepted. */
-    private void countAccepted(List<Counted> counted, String by, String resolution) {
+    private void countAccepted(List<Counted> counted, String by, String resolution, java.time.Instant at) {
         var inserted = insert(counted);
         addToDailyTotals(counted.stream()
                 .map(Counted::usage)
                 .filter(usage -> inserted.contains(Key.of(usage)))
                 .toList());
         for (var record : counted) {
-            resolve(record.usage().sendingSystem(), record.usage().recordId(), "ACCEPTED", by, resolution);
+            resolve(record.usage().sendingSystem(), record.usage().recordId(), "ACCEPTED", by, resolution, at);
         }
     }
 
@@ -403,7 +430,7 @@ public class UsageLedger {
     @Transactional
     public void dismiss(String sendingSystem, String recordId, String by, String reason) {
         openRejected(sendingSystem, recordId);
-        resolve(sendingSystem, recordId, "DISMISSED", by, reason);
+        resolve(sendingSystem, recordId, "DISMISSED", by, reason, clock.instant());
     }
 
     private UsageRecorded openRejected(String sendingSystem, String recordId) {
@@ -418,72 +445,120 @@ public class UsageLedger {
         return EventJson.read(payload.get(0).getBytes(StandardCharsets.UTF_8), UsageRecorded.class);
     }
 
-    private void resolve(String sendingSystem, String recordId, String status, String by, String resolution) {
+    private void resolve(
+            String sendingSystem, String recordId, String status, String by, String resolution, java.time.Instant at) {
         jdbc.update(
                 "update rejected_usage set status = ?, resolved_by = ?, resolved_at = ?, resolution = ?"
                         + " where sending_system = ? and record_id = ?",
                 status,
                 by,
-                Timestamp.from(clock.instant()),
+                Timestamp.from(at),
                 resolution,
                 sendingSystem,
                 recordId);
     }
 
     /**
-     * Notes that a member's period was invoiced, with where billing stood in each usage partition: usage of that
-     * period applied after this point is marked as a correction for the next run (the invoicing issue calls this
-     * in the transaction that issues the invoice).
+     * Notes that a member's period was invoiced, with where billing stood in each usage partition now: usage of that
+     * period applied after this point is marked as a correction for the next run. The invoicing issue uses
+     * {@link #periodsInvoiced}, which knows where the invoice's draft read the usage.
      */
     public void periodInvoiced(
             long memberNumber, LocalDate from, LocalDate to, String documentNumber, String group, String topic) {
+        var at = Timestamp.from(clock.instant());
         jdbc.update(
                 """
                 insert into invoiced_period (member_number, period_from, period_to, document_number, invoiced_at,
-                    usage_positions)
-                values (?, ?, ?, ?, ?, (
-                    select coalesce(array_agg(coalesce(o.next_offset, 0) order by p.no), '{}')
-                    from generate_series(0, (select max(partition_no) from consumer_offset
-                        where consumer_group = ? and topic = ?)) p (no)
-                    left join consumer_offset o
-                        on o.consumer_group = ? and o.topic = ? and o.partition_no = p.no))
+                    usage_counted_at, usage_positions)
+                values (?, ?, ?, ?, ?, ?, (select\s"""
+                        + POSITIONS
+                        + """
+                ))
                 on conflict do nothing
                 """,
                 memberNumber,
                 Date.valueOf(from),
                 Date.valueOf(to),
                 documentNumber,
-                Timestamp.from(clock.instant()),
+                at,
+                at,
                 group,
                 topic,
                 group,
                 topic);
     }
 
-    /** An invoiced member period, for {@link #periodsInvoiced}. */
-    public record InvoicedMemberPeriod(long memberNumber, LocalDate from, LocalDate to, String documentNumber) {}
+    /**
+     * An invoiced member period, for {@link #periodsInvoiced}, with where billing stood in the usage partitions and
+     * when its draft read the member's usage ({@link #positions}); both null for a draft added one by one, whose
+     * invoice takes the positions at issue.
+     */
+    public record InvoicedMemberPeriod(
+            long memberNumber,
+            LocalDate from,
+            LocalDate to,
+            String documentNumber,
+            long[] usagePositions,
+            java.time.Instant countedAt) {}
 
     /**
-     * {@link #periodInvoiced} for many documents issued in one transaction, in one statement: the usage positions
-     * are read once for all of them (they are the same moment of issue).
+     * Waits until every transaction counting usage has committed, and holds new ones off until the caller's
+     * transaction ends: each of them reads the runs and invoiced periods only after taking the usage table's
+     * row-exclusive lock ({@code UsageRules.load}). So a run started, or a period invoiced, in the caller's
+     * transaction is either seen by a record counted concurrently, or that record is committed before this returns
+     * (ADR 0029). The mode also conflicts with itself: two issues (which then update flagged records) take turns
+     * instead of each waiting for the other's share.
+     */
+    public void awaitCounting() {
+        jdbc.execute("lock table usage_record in share row exclusive mode");
+    }
+
+    /**
+     * Where billing stands in each usage partition ({@code [partition] = next offset}), as the caller's transaction
+     * sees it: read in the snapshot that reads a chunk's usage, it says exactly which records that usage holds.
+     */
+    public long[] positions(String group, String topic) {
+        var positions = jdbc.queryForObject(
+                "select " + POSITIONS, (row, i) -> (Long[]) row.getArray(1).getArray(), group, topic, group, topic);
+        return Arrays.stream(positions).mapToLong(Long::longValue).toArray();
+    }
+
+    /** The next offset of every usage partition billing has a position in, 0 for those it has none in yet. */
+    private static final String POSITIONS =
+            """
+            coalesce(array_agg(coalesce(o.next_offset, 0) order by p.no), '{}')
+            from generate_series(0, (select max(partition_no) from consumer_offset
+                where consumer_group = ? and topic = ?)) p (no)
+            left join consumer_offset o on o.consumer_group = ? and o.topic = ? and o.partition_no = p.no
+            """;
+
+    /**
+     * Notes that members' periods were invoiced, in the transaction that issues the invoices (ADR 0018, 0029): with
+     * the positions their drafts read the usage at (or, for drafts without, the positions now). Usage of such a period
+     * counted from a later position comes late and is corrected by the member's next run — whether it is counted after
+     * this (marked as it is applied) or was counted between the draft and now (marked here).
+     *
+     * <p>First waits for every transaction counting usage to commit and holds counting off until this one commits
+     * ({@link #awaitCounting}; the issue's last statements): a record counted meanwhile either is seen here or
+     * sees these invoiced periods itself.
      */
     public void periodsInvoiced(List<InvoicedMemberPeriod> periods, String group, String topic) {
         if (periods.isEmpty()) {
             return;
         }
+        awaitCounting();
         var at = Timestamp.from(clock.instant());
         jdbc.update(con -> {
             var statement = con.prepareStatement(
                     """
                     insert into invoiced_period (member_number, period_from, period_to, document_number, invoiced_at,
-                        usage_positions)
-                    select m, f, t, n, ?, (
-                        select coalesce(array_agg(coalesce(o.next_offset, 0) order by p.no), '{}')
-                        from generate_series(0, (select max(partition_no) from consumer_offset
-                            where consumer_group = ? and topic = ?)) p (no)
-                        left join consumer_offset o
-                            on o.consumer_group = ? and o.topic = ? and o.partition_no = p.no)
-                    from unnest(?::bigint[], ?::date[], ?::date[], ?::varchar[]) as x (m, f, t, n)
+                        usage_positions, usage_counted_at)
+                    select m, f, t, n, ?, coalesce(p::bigint[], (select\s"""
+                            + POSITIONS
+                            + """
+                            )), coalesce(c, ?)
+                    from unnest(?::bigint[], ?::date[], ?::date[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                        as x (m, f, t, n, p, c)
                     on conflict do nothing
                     """);
             statement.setTimestamp(1, at);
@@ -491,12 +566,61 @@ public class UsageLedger {
             statement.setString(3, topic);
             statement.setString(4, group);
             statement.setString(5, topic);
-            statement.setArray(6, con.createArrayOf("int8", column(periods, InvoicedMemberPeriod::memberNumber)));
-            statement.setArray(7, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.from()))));
-            statement.setArray(8, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.to()))));
-            statement.setArray(9, con.createArrayOf("varchar", column(periods, InvoicedMemberPeriod::documentNumber)));
+            statement.setTimestamp(6, at);
+            invoicedPeriods(con, statement, 7, periods);
+            statement.setArray(
+                    11,
+                    con.createArrayOf(
+                            "varchar",
+                            column(
+                                    periods,
+                                    p -> p.usagePositions() == null ? null : positionsText(p.usagePositions()))));
+            statement.setArray(
+                    12,
+                    con.createArrayOf(
+                            "timestamptz",
+                            column(periods, p -> p.countedAt() == null ? null : Timestamp.from(p.countedAt()))));
             return statement;
         });
+        // the few records counted while a run for their period existed: late if the draft did not see them
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    """
+                    update usage_record u set after_draft = false, late_for_document = case
+                        when u.late_for_document is null and (
+                            (u.arrival_offset is not null and (u.arrival_partition >= cardinality(i.usage_positions)
+                                or u.arrival_offset >= i.usage_positions[u.arrival_partition + 1]))
+                            or (u.arrival_offset is null and u.recorded_at > i.usage_counted_at))
+                        then i.document_number else u.late_for_document end
+                    from unnest(?::bigint[], ?::date[], ?::date[], ?::varchar[]) as x (m, f, t, n)
+                    join invoiced_period i on i.member_number = x.m and i.period_from = x.f and i.period_to = x.t
+                        and i.document_number = x.n
+                    where u.after_draft and u.member_number = x.m and u.used_from between x.f and x.t
+                    """);
+            invoicedPeriods(con, statement, 1, periods);
+            return statement;
+        });
+    }
+
+    /** Sets the member numbers, periods and document numbers of these periods as four array parameters. */
+    private static void invoicedPeriods(
+            java.sql.Connection con,
+            java.sql.PreparedStatement statement,
+            int first,
+            List<InvoicedMemberPeriod> periods)
+            throws java.sql.SQLException {
+        statement.setArray(first, con.createArrayOf("int8", column(periods, InvoicedMemberPeriod::memberNumber)));
+        statement.setArray(first + 1, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.from()))));
+        statement.setArray(first + 2, con.createArrayOf("date", column(periods, p -> Date.valueOf(p.to()))));
+        statement.setArray(
+                first + 3, con.createArrayOf("varchar", column(periods, InvoicedMemberPeriod::documentNumber)));
+    }
+
+    /** Positions as a PostgreSQL array literal ({@code {12,0,7}}), for an array of them in one parameter. */
+    private static String positionsText(long[] positions) {
+        return Arrays.stream(positions)
+                .mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /**

@@ -24,20 +24,24 @@ final class UsageRules {
     /** The rule a record breaks and why. */
     record Broken(String rule, String reason) {}
 
-    /** A period already invoiced, and where billing stood in each usage partition when it was. */
+    /**
+     * A period already invoiced, and where billing stood in each usage partition, and when, as the invoice's draft
+     * read its usage (ADR 0029; at issue for drafts added one by one).
+     */
     record InvoicedPeriod(
             long memberNumber,
             LocalDate from,
             LocalDate to,
             String documentNumber,
             java.time.Instant invoicedAt,
-            long[] usagePositions) {
+            long[] usagePositions,
+            java.time.Instant countedAt) {
 
         boolean covers(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
         }
 
-        /** Was the record at this partition and offset applied only after this period was invoiced? */
+        /** Was the record at this partition and offset applied only after the invoice's usage was read? */
         boolean arrivedAfter(int partition, long offset) {
             return partition >= usagePositions.length || offset >= usagePositions[partition];
         }
@@ -61,10 +65,17 @@ final class UsageRules {
     private final Map<String, List<UnitVersion>> units = new HashMap<>();
     private final Map<String, Original> originals = new HashMap<>();
     private final Map<Long, List<InvoicedPeriod>> invoiced = new HashMap<>();
+    private final List<Period> runPeriods = new ArrayList<>();
 
     private UsageRules() {}
 
+    /**
+     * Loads the rules of a batch; must run in the transaction that counts it. Takes the usage table's row-exclusive
+     * lock first (no other counter waits for it), so the runs and invoiced periods read next are at least those
+     * committed before a run's start or an invoice's issue waited for this transaction (ADR 0029).
+     */
     static UsageRules load(JdbcTemplate jdbc, Collection<UsageRecorded> batch) {
+        jdbc.execute("lock table usage_record in row exclusive mode");
         var rules = new UsageRules();
         var members = batch.stream().map(UsageRecorded::memberNumber).distinct().toArray(Long[]::new);
         ofMembers(
@@ -93,8 +104,8 @@ final class UsageRules {
         });
         ofMembers(
                 jdbc,
-                "select member_number, period_from, period_to, document_number, invoiced_at, usage_positions"
-                        + " from invoiced_period where member_number = any(?)",
+                "select member_number, period_from, period_to, document_number, invoiced_at, usage_positions,"
+                        + " usage_counted_at from invoiced_period where member_number = any(?)",
                 members,
                 row -> {
                     var positions = (Long[]) row.getArray(6).getArray();
@@ -110,8 +121,22 @@ final class UsageRules {
                                     localDate(row.getDate(3)),
                                     row.getString(4),
                                     row.getTimestamp(5).toInstant(),
-                                    array));
+                                    array,
+                                    row.getTimestamp(7).toInstant()));
                 });
+        var earliest = batch.stream()
+                .map(UsageRecorded::usedFrom)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo);
+        if (earliest.isPresent()) {
+            jdbc.query(
+                    "select distinct period_from, period_to from invoice_run where kind = 'CONTRIBUTIONS'"
+                            + " and period_to >= ?",
+                    row -> {
+                        rules.runPeriods.add(new Period(localDate(row.getDate(1)), localDate(row.getDate(2))));
+                    },
+                    Date.valueOf(earliest.get()));
+        }
         rules.loadOriginals(jdbc, batch);
         return rules;
     }
@@ -262,14 +287,25 @@ final class UsageRules {
         }
     }
 
-    /** The invoice whose period this usage falls in and that was issued before the record arrived, if any. */
+    /** The invoice whose period this usage falls in and whose usage was read before the record arrived, if any. */
     Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, int partition, long offset) {
         return latestInvoiced(usage, period -> period.arrivedAfter(partition, offset));
     }
 
-    /** The invoice whose period this usage falls in and that was issued before the given instant, if any. */
+    /** The invoice whose period this usage falls in and whose usage was read before the given instant, if any. */
     Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, java.time.Instant appliedAt) {
-        return latestInvoiced(usage, period -> period.invoicedAt().isBefore(appliedAt));
+        return latestInvoiced(usage, period -> period.countedAt().isBefore(appliedAt));
+    }
+
+    /**
+     * Is this record counted while an invoice run for its day exists and before the member's period is invoiced? Then
+     * a draft may have read the member's usage without it, and the invoice's issue decides (ADR 0029).
+     */
+    boolean afterDraft(UsageRecorded usage) {
+        var day = usage.usedFrom();
+        return runPeriods.stream().anyMatch(period -> period.covers(day))
+                && invoiced.getOrDefault(usage.memberNumber(), List.of()).stream()
+                        .noneMatch(period -> period.covers(day));
     }
 
     private Optional<InvoicedPeriod> latestInvoiced(

@@ -23,13 +23,16 @@ import org.allmende.billing.document.LineKind;
 import org.allmende.billing.document.RunKind;
 import org.allmende.billing.ledger.LateUsageSettlements;
 import org.allmende.billing.ledger.TariffLedger;
+import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.billing.tariff.Tariffs;
 import org.allmende.events.billing.VatRegime;
 import org.allmende.support.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,8 +82,13 @@ public class InvoiceRuns {
     private final Drafts drafts;
     private final JdbcTemplate jdbc;
     private final LateUsageSettlements lateUsage;
+    private final UsageLedger usage;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate snapshot;
+    private final java.time.Clock clock;
     private final int chunkSize;
+    private final String intakeGroup;
+    private final String usageTopic;
 
     InvoiceRuns(
             FactsLoader facts,
@@ -88,15 +96,26 @@ public class InvoiceRuns {
             Drafts drafts,
             JdbcTemplate jdbc,
             LateUsageSettlements lateUsage,
+            UsageLedger usage,
             TransactionTemplate transaction,
-            InvoicingProperties properties) {
+            java.time.Clock clock,
+            InvoicingProperties properties,
+            @Value("${allmende.intake.group-id}") String intakeGroup,
+            @Value("${allmende.intake.usage-topic}") String usageTopic) {
         this.facts = facts;
         this.tariffs = tariffs;
         this.drafts = drafts;
         this.jdbc = jdbc;
         this.lateUsage = lateUsage;
+        this.usage = usage;
         this.transaction = transaction;
+        this.snapshot = new TransactionTemplate(transaction.getTransactionManager());
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.clock = clock;
         this.chunkSize = properties.draftChunkSize();
+        this.intakeGroup = intakeGroup;
+        this.usageTopic = usageTopic;
     }
 
     /**
@@ -106,7 +125,12 @@ public class InvoiceRuns {
      */
     public Review draft(BillingPeriod period) {
         var plans = tariffs.tariffs();
-        var runId = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
+        // once the run is committed, every record counted is either seen by the chunks' reads or flagged for the issue
+        var runId = transaction.execute(status -> {
+            var begun = drafts.beginRun(RunKind.CONTRIBUTIONS, period.first(), period.last());
+            usage.awaitCounting();
+            return begun;
+        });
         var run = drafts.run(runId).orElseThrow();
         var members = facts.members(period);
         var chunks = new ArrayList<List<Long>>();
@@ -137,7 +161,7 @@ public class InvoiceRuns {
                 }
                 var calculated = System.nanoTime();
                 waitingForFacts += calculated - waiting;
-                var toWrite = calculate(period, plans, chunks.get(c), chunkFacts, notCalculable);
+                var toWrite = calculate(period, plans, chunks.get(c), chunkFacts.facts(), notCalculable);
                 var last = c == chunks.size() - 1;
                 var skipped = last ? List.copyOf(notCalculable) : List.<Drafts.Skipped>of();
                 waiting = System.nanoTime();
@@ -147,7 +171,8 @@ public class InvoiceRuns {
                 written = writer.submit(() -> {
                     var writingStarted = System.nanoTime();
                     transaction.executeWithoutResult(status -> {
-                        var added = drafts.addAll(run, toWrite.drafts());
+                        var added = drafts.addAll(
+                                run, toWrite.drafts(), chunkFacts.usagePositions(), chunkFacts.countedAt());
                         refused.addAll(added.refused());
                         for (int i = 0; i < added.draftIds().size(); i++) {
                             if (added.draftIds().get(i) != null) {
@@ -189,15 +214,30 @@ public class InvoiceRuns {
         return review;
     }
 
-    /** Reads the facts of a chunk of members, in three statements. */
-    private Callable<Map<Long, BillingFacts>> read(BillingPeriod period, List<Long> chunk, AtomicLong reading) {
+    /**
+     * A chunk's facts, and where billing stood in the usage partitions and when, in the snapshot they were read in:
+     * exactly the usage records before these positions are in the facts (ADR 0029).
+     */
+    private record ChunkFacts(Map<Long, BillingFacts> facts, long[] usagePositions, java.time.Instant countedAt) {}
+
+    /**
+     * Reads the facts of a chunk of members in a few statements, and the usage positions, in one snapshot (a
+     * read-only repeatable-read transaction): the intake moves the positions with the usage they count, so the
+     * positions say which records the facts hold. The moment is taken after the reads, so a record counted outside
+     * the stream's order at a later moment was not read.
+     */
+    private Callable<ChunkFacts> read(BillingPeriod period, List<Long> chunk, AtomicLong reading) {
         return () -> {
             if (chunk.isEmpty()) {
-                return Map.of();
+                return new ChunkFacts(Map.of(), null, null);
             }
             var started = System.nanoTime();
             try {
-                return facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+                return snapshot.execute(status -> {
+                    var read = facts.load(period, chunk.get(0), chunk.get(chunk.size() - 1));
+                    var positions = usage.positions(intakeGroup, usageTopic);
+                    return new ChunkFacts(read, positions, clock.instant());
+                });
             } finally {
                 reading.addAndGet(System.nanoTime() - started);
             }

@@ -195,7 +195,9 @@ class InvoiceRunIT {
                                                 new BigDecimal("19"),
                                                 VatRegime.TAXABLE,
                                                 new BigDecimal("0.95"),
-                                                new BigDecimal("5.95"))))))
+                                                new BigDecimal("5.95"))))),
+                                null,
+                                null)
                         .refused())
                 .isEmpty());
 

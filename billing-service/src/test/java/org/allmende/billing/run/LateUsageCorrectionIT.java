@@ -1,26 +1,18 @@
 package org.allmende.billing.run;
 
-import static org.allmende.billing.ContractProducer.admitted;
-import static org.allmende.billing.ContractProducer.defined;
-import static org.allmende.billing.ContractProducer.subscribed;
+import static org.allmende.billing.run.PrintedPages.PATIENCE;
+import static org.allmende.billing.run.PrintedPages.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.allmende.billing.ContractProducer;
-import org.allmende.billing.RunningBillingService;
 import org.allmende.devinfra.DemoLogins;
-import org.allmende.devinfra.SharedInfrastructure;
-import org.allmende.events.membership.ServiceKind;
-import org.allmende.events.membership.ServiceUnit;
 import org.allmende.events.usage.UsageRecorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,48 +29,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LateUsageCorrectionIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final LocalDate NEW_YEAR = LocalDate.of(2026, 1, 1);
-
-    private static ContractProducer membership;
-    private static ContractProducer usage;
-    private static RunningBillingService billing;
-    private static long sent;
+    private static PrintedPages printed;
     /** March's invoice of each member. */
     private static final Map<Long, String> MARCH_INVOICE = new java.util.HashMap<>();
 
     private static String firstAprilRun;
 
-    private static UsageRecorded pages(String id, long member, String quantity, LocalDate day, String reverses) {
-        return new UsageRecorded(
-                "print-fleet", id, member, "PRINT-PAGES", new BigDecimal(quantity), "PAGE", day, day, reverses);
-    }
-
-    private static UsageRecorded pages(String id, long member, String quantity, LocalDate day) {
-        return pages(id, member, quantity, day, null);
-    }
-
     private static void send(List<UsageRecorded> records) {
-        usage.sendUsage(records);
-        sent += records.size();
-        await().atMost(PATIENCE).until(() -> billing.consumed() == sent);
-    }
-
-    private static void publish(String json) {
-        var response = billing.api(DemoLogins.FINANCE).post("/api/tariffs", json);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        printed.send(records);
     }
 
     private static String run(String period) {
-        var response = billing.api(DemoLogins.FINANCE).post("/api/invoice-runs", Map.of("period", period));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        assertThat(response.json().path("skipped")).as(response.toString()).isEmpty();
-        return response.json().path("runId").asText();
+        return printed.run(period);
     }
 
     /** Issues the run; the outcome of each member's draft. */
     private static Map<Long, JsonNode> issue(String runId) {
-        var response = billing.api(DemoLogins.FINANCE).post("/api/invoice-runs/" + runId + "/issue", Map.of());
+        var response = printed.billing.api(DemoLogins.FINANCE).post("/api/invoice-runs/" + runId + "/issue", Map.of());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         var outcomes = new java.util.TreeMap<Long, JsonNode>();
         response.json()
@@ -87,46 +54,17 @@ class LateUsageCorrectionIT {
         return outcomes;
     }
 
-    /** A member's draft lines in a run: kind, description, quantity, unit price, net, VAT, gross. */
     private static List<String> lines(String runId, long member, String kind) {
-        return billing.jdbc()
-                .queryForList(
-                        """
-                        select l.kind || ' | ' || l.description || ' | ' || trim_scale(l.quantity) || ' | '
-                            || trim_scale(l.unit_price) || ' | ' || l.net || ' | ' || l.vat || ' | ' || l.gross
-                        from draft_line l join draft_document d on d.draft_id = l.draft_id
-                        where d.run_id = ?::uuid and d.member_number = ? and l.kind like ?
-                        order by l.line_no
-                        """,
-                        String.class,
-                        runId,
-                        member,
-                        kind);
+        return printed.lines(runId, member, kind);
     }
 
     private static JsonNode late(String query) {
-        var response = billing.api(DemoLogins.FINANCE).get("/api/late-usage" + query);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
+        return printed.late(query);
     }
 
     @BeforeAll
     static void start() {
-        membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
-        usage = new ContractProducer(SharedInfrastructure.unique("usage_topic"), 2);
-        billing =
-                RunningBillingService.start(SharedInfrastructure.unique("billing"), membership.topic(), usage.topic());
-        var facts = List.of(
-                admitted(1),
-                admitted(2),
-                admitted(3),
-                defined("PRINT-PAGES", ServiceUnit.PAGE, ServiceKind.SERVICE, NEW_YEAR),
-                subscribed(1, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)),
-                subscribed(2, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)),
-                subscribed(3, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)));
-        facts.forEach(membership::send);
-        sent = facts.size();
-        await().atMost(PATIENCE).until(() -> billing.consumed() == sent);
+        printed = PrintedPages.start(3);
         send(List.of(
                 pages("p1", 1, "1000", LocalDate.of(2026, 3, 10)),
                 pages("p2", 1, "100", LocalDate.of(2026, 4, 5)),
@@ -134,12 +72,12 @@ class LateUsageCorrectionIT {
                 pages("p4", 1, "10", LocalDate.of(2026, 6, 2)),
                 pages("m2-o", 2, "100", LocalDate.of(2026, 3, 5)),
                 pages("m3-o", 3, "100", LocalDate.of(2026, 3, 5))));
-        publish(
+        printed.publish(
                 """
                 {"serviceCode":"PRINT-PAGES","effectiveFrom":"2026-01-01","model":{"type":"PER_UNIT","unitPrice":0.05}}
                 """);
         // pages cost more from April on: March's late pages keep March's price
-        publish(
+        printed.publish(
                 """
                 {"serviceCode":"PRINT-PAGES","effectiveFrom":"2026-04-01","model":{"type":"PER_UNIT","unitPrice":0.08}}
                 """);
@@ -147,9 +85,7 @@ class LateUsageCorrectionIT {
 
     @AfterAll
     static void stop() {
-        billing.close();
-        membership.close();
-        usage.close();
+        printed.close();
     }
 
     @Test
@@ -237,11 +173,12 @@ class LateUsageCorrectionIT {
     @Order(3)
     void aUsageRebuildKeepsTheSettlementsAndOnlyNewLateUsageIsCorrectedNext() {
         var settled = late("?settled=true").toString();
-        var rebuild = billing.api(DemoLogins.ADMIN).post("/api/admin/usage/rebuild", Map.of());
+        var rebuild = printed.billing.api(DemoLogins.ADMIN).post("/api/admin/usage/rebuild", Map.of());
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
-        await().atMost(PATIENCE).until(() -> billing.consumed() == sent);
+        printed.awaitConsumed();
         await().atMost(PATIENCE)
-                .until(() -> billing.jdbc().queryForObject("select count(*) from usage_record", Long.class) == 16);
+                .until(() ->
+                        printed.billing.jdbc().queryForObject("select count(*) from usage_record", Long.class) == 16);
 
         assertThat(late("")).isEmpty();
         assertThat(late("?settled=true").toString()).isEqualTo(settled);
