@@ -10,6 +10,7 @@ import org.allmende.support.security.LocalUsersProperties;
 import org.allmende.support.security.RecentlyVerifiedCredentials;
 import org.allmende.support.time.BusinessTime;
 import org.allmende.support.web.ApiDescription;
+import org.allmende.support.web.CalendarDates;
 import org.allmende.support.web.CorrelationId;
 import org.allmende.support.web.Problems;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
 
 /** What every Allmende service gets: clock, local logins, correlation ids, problem details, API description. */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +63,23 @@ public class ServiceSupport {
     @Bean
     ValidationConfigurationCustomizer businessClockForValidation(Clock clock) {
         return BusinessTime.forValidation(clock);
+    }
+
+    /** Dates in JSON bodies: a real day in the years 1 to 9999, else a 400 naming the field. */
+    @Bean
+    JacksonModule calendarDates() {
+        return CalendarDates.jsonModule();
+    }
+
+    /** The same for dates in query and path parameters. */
+    @Bean
+    WebMvcConfigurer calendarDateParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(CalendarDates.parameterConverter());
+            }
+        };
     }
 
     @Bean

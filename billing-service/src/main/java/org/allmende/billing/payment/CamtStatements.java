@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.allmende.support.time.BusinessTime;
+import org.allmende.support.web.CalendarDates;
 import org.allmende.support.web.InvalidField;
 
 /**
@@ -73,6 +75,15 @@ final class CamtStatements {
         if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
             throw unreadable("must not contain a document type declaration");
         }
+        // The XML binding rolls 2026-02-30 over to 2 March: every day must be one of the calendar.
+        var day = DAY.matcher(xml);
+        while (day.find()) {
+            try {
+                CalendarDates.parse(day.group(1));
+            } catch (IllegalArgumentException e) {
+                throw unreadable("has a date that is no day: " + day.group(1));
+            }
+        }
         AbstractMX message;
         try {
             message = AbstractMX.parse(xml);
@@ -114,6 +125,8 @@ final class CamtStatements {
         throw unreadable("is no camt.053.001.02 or camt.053.001.08 statement"
                 + (message == null ? "" : " but " + message.getMxId().id()));
     }
+
+    private static final Pattern DAY = Pattern.compile("<(?:\\w+:)?Dt>\\s*([^<]{0,40}?)\\s*</(?:\\w+:)?Dt>");
 
     private static Raw.Entry entry02(ReportEntry2 entry) {
         return new Raw.Entry(
@@ -209,8 +222,11 @@ final class CamtStatements {
     }
 
     private static BankStatement statement(String format, String messageId, List<Raw.Statement> statements) {
+        limited(messageId, 35, "a message id (MsgId)");
         var entries = new ArrayList<BankStatement.Entry>();
         for (var statement : statements) {
+            limited(statement.id(), 35, "a statement id (Stmt/Id)");
+            limited(statement.iban(), 34, "an account IBAN");
             var position = 0;
             for (var entry : statement.entries()) {
                 position++;
@@ -242,11 +258,23 @@ final class CamtStatements {
         if (raw.bookedOn() == null) {
             throw unreadable("has an entry without a booking date (entry " + index + ")");
         }
-        var total = raw.amount().getValue();
+        if (raw.direction() == null) {
+            throw unreadable("has an entry without a credit or debit indicator CRDT or DBIT (entry " + index + ")");
+        }
+        var total = checked(raw.amount().getValue(), index);
+        limited(reference, 140, "an entry reference (entry " + index + ")");
         var details = raw.transactions();
         var transactions = new ArrayList<BankStatement.Transaction>();
         for (var i = 0; i < details.size(); i++) {
             var tx = details.get(i);
+            if (tx.amount() != null) {
+                checked(tx.amount(), index);
+            }
+            limited(tx.accountServicerReference(), 140, "a transaction reference (entry " + index + ")");
+            limited(tx.endToEndId(), 35, "an end-to-end id (entry " + index + ")");
+            limited(tx.mandateReference(), 35, "a mandate reference (entry " + index + ")");
+            limited(tx.debtorName(), 140, "a debtor name (entry " + index + ")");
+            limited(tx.debtorIban(), 34, "a debtor IBAN (entry " + index + ")");
             transactions.add(new BankStatement.Transaction(
                     details.size() == 1
                             ? reference
@@ -284,6 +312,29 @@ final class CamtStatements {
                 splittable
                         ? List.copyOf(transactions)
                         : List.of(new BankStatement.Transaction(reference, total, null, null, null, null, null, null)));
+    }
+
+    /**
+     * An amount as camt.053 writes it: without a sign (the direction is CdtDbtInd), in cents, and within what a
+     * payment holds (999,999,999,999.99).
+     */
+    private static BigDecimal checked(BigDecimal amount, int index) {
+        if (amount.signum() < 0) {
+            throw unreadable("has a negative amount (entry " + index + "); the direction is CdtDbtInd");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw unreadable("has an amount finer than a cent (entry " + index + ")");
+        }
+        if (amount.precision() - amount.scale() > 12) {
+            throw unreadable("has an amount beyond 999,999,999,999.99 (entry " + index + ")");
+        }
+        return amount;
+    }
+
+    private static void limited(String value, int most, String what) {
+        if (value != null && value.length() > most) {
+            throw unreadable("has " + what + " longer than " + most + " characters");
+        }
     }
 
     private static InvalidField unreadable(String why) {

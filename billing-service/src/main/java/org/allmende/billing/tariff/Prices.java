@@ -8,6 +8,9 @@ final class Prices {
     /** Unit prices may be finer than a cent (0.0123 EUR per page); only amounts on lines are rounded. */
     static final int MAX_DECIMALS = 6;
 
+    /** Below a trillion, as every amount billing stores: 1e400 is a number, but no price. */
+    static final int MAX_DIGITS = 12;
+
     private Prices() {}
 
     static BigDecimal price(BigDecimal value, String field) {
@@ -20,6 +23,12 @@ final class Prices {
         if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
             throw new InvalidTariff(
                     field, "at-most-" + MAX_DECIMALS + "-decimals", "must have at most " + MAX_DECIMALS + " decimals");
+        }
+        if (value.precision() - value.scale() > MAX_DIGITS) {
+            throw new InvalidTariff(
+                    field,
+                    "at-most-" + MAX_DIGITS + "-digits",
+                    "must have at most " + MAX_DIGITS + " digits before the point");
         }
         return canonical(value);
     }

@@ -1,5 +1,7 @@
 package org.allmende.billing.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -58,16 +60,16 @@ class CapitalController {
     /** {@code iban}, {@code bic}, {@code accountHolder}: the member's account (default: its latest mandate's). */
     record PayoutPayment(
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
-            String iban,
-            String bic,
-            String accountHolder) {}
+            @Size(max = 42) String iban,
+            @Size(max = 14) String bic,
+            @Size(max = 70) String accountHolder) {}
 
     /**
      * Finance pays the payout (today unless {@code paidOn} says an earlier day): set off against the member's open
      * items due by then, the rest transferred. Paid before: the same answer again.
      */
     @PostMapping("/api/payouts/{payoutId}/payment")
-    Payouts.PayoutView pay(@PathVariable UUID payoutId, @RequestBody(required = false) PayoutPayment payment) {
+    Payouts.PayoutView pay(@PathVariable UUID payoutId, @Valid @RequestBody(required = false) PayoutPayment payment) {
         return payouts.pay(
                 payoutId,
                 payment == null ? null : payment.paidOn(),

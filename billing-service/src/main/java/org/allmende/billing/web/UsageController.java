@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.allmende.billing.ledger.UsageHistory;
 import org.allmende.billing.ledger.UsageLedger;
 import org.allmende.support.security.CurrentUser;
+import org.allmende.support.web.InvalidField;
 import org.allmende.support.web.NotFound;
 import org.allmende.support.web.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,7 +45,19 @@ class UsageController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
         var today = LocalDate.now(clock);
-        return history.daily(memberNumber, from.orElse(today.withDayOfYear(1)), to.orElse(today.plusYears(1)));
+        var start = from.orElse(today.withDayOfYear(1));
+        var end = to.orElse(today.plusYears(1));
+        if (start.isAfter(end)) {
+            throw new InvalidField("from", "not-after-to", "must not lie after to (" + end + ")");
+        }
+        if (end.isAfter(start.plusMonths(HistoryQuery.MOST_MONTHS))) {
+            throw new InvalidField(
+                    "to",
+                    "at-most-" + HistoryQuery.MOST_MONTHS + "-months",
+                    "must lie at most " + HistoryQuery.MOST_MONTHS + " months after from ("
+                            + start.plusMonths(HistoryQuery.MOST_MONTHS) + " at the latest)");
+        }
+        return history.daily(memberNumber, start, end);
     }
 
     @GetMapping("/api/me/usage")

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.allmende.support.web.InvalidField;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Statements as German banks send them, read into billing's entries and transactions. */
 class CamtStatementsTest {
@@ -86,5 +88,30 @@ class CamtStatementsTest {
                         assertThat(e.rule()).isEqualTo("camt.053");
                     });
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<Amt Ccy=\"EUR\">119.00</Amt>    | <Amt Ccy=\"EUR\">-119.00</Amt>  | a negative amount",
+                "<Amt Ccy=\"EUR\">119.00</Amt>    | <Amt Ccy=\"EUR\">119.001</Amt>  | finer than a cent",
+                "<Amt Ccy=\"EUR\">119.00</Amt>    | <Amt Ccy=\"EUR\">1e400</Amt>    | beyond 999,999,999,999.99",
+                "<CdtDbtInd>CRDT</CdtDbtInd> | <CdtDbtInd>XXX</CdtDbtInd>  | without a credit or debit indicator",
+                "<Dt>2026-06-12</Dt>         | <Dt>2026-02-30</Dt>         | no day: 2026-02-30",
+                "2026061209481000001         | %s                          | an entry reference"
+            })
+    void anEntryTheDatabaseCouldNotHoldIsRefusedBeforeAnythingIsBooked(String valid, String broken, String why) {
+        var statement = resource("sparkasse-2026-06-12.camt053.001.02.xml");
+        var entry = statement.indexOf("<Ntry>");
+        var at = statement.indexOf(valid, entry);
+        var xml = statement.substring(0, at)
+                + broken.formatted("9".repeat(200))
+                + statement.substring(at + valid.length());
+
+        assertThatThrownBy(() -> CamtStatements.parse(xml)).isInstanceOfSatisfying(InvalidField.class, e -> {
+            assertThat(e.field()).isEqualTo("body");
+            assertThat(e.getMessage()).contains(why);
+        });
     }
 }

@@ -44,7 +44,9 @@ class TariffRulesTest {
         "100@0.02|50@0.01|@0,   tiers[1].upTo,  ascending",
         "0@0.02|@0.01,          upTo,           positive",
         "100@-0.02|@0.01,       unitPrice,      not-negative",
-        "100@0.0000001|@0.01,   unitPrice,      at-most-6-decimals"
+        "100@0.0000001|@0.01,   unitPrice,      at-most-6-decimals",
+        "100@1e400|@0.01,       unitPrice,      at-most-12-digits",
+        "1e13@0.02|@0.01,       upTo,           at-most-12-digits"
     })
     void tiersAscendAndEndUnbounded(String spec, String field, String rule) {
         refused(() -> new GraduatedTiers(tiers(spec)), field, rule);

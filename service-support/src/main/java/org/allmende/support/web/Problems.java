@@ -234,7 +234,8 @@ public class Problems {
     }
 
     private static String typeName(MethodArgumentTypeMismatchException e) {
-        return e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        // Optional<LocalDate> is a LocalDate to the client
+        return e.getParameter().nestedIfOptional().getNestedParameterType().getSimpleName();
     }
 
     private static String firstLine(String message) {
