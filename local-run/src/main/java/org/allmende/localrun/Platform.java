@@ -45,6 +45,8 @@ public final class Platform implements AutoCloseable {
         membershipProperties.put("server.port", Integer.toString(settings.membershipPort()));
         membershipProperties.put("spring.datasource.url", settings.membershipDatabaseUrl());
         membershipProperties.put("allmende.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
+        // the pages link each other across the two ports (a member's register extract and its shares)
+        membershipProperties.put("allmende.links.billing", "http://localhost:" + settings.billingPort());
         var membership = startMembership(settings, membershipProperties);
 
         try {
@@ -64,6 +66,7 @@ public final class Platform implements AutoCloseable {
         billingProperties.put("server.port", Integer.toString(settings.billingPort()));
         billingProperties.put("spring.datasource.url", settings.billingDatabaseUrl());
         billingProperties.put("allmende.intake.bootstrap-servers", settings.kafkaBootstrapServers());
+        billingProperties.put("allmende.links.membership", "http://localhost:" + settings.membershipPort());
         // a demo creditor so direct debit files can be made locally: DE98ZZZ09999999999 is the test identifier
         // the Bundesbank publishes, never one a bank collects under
         billingProperties.put("allmende.seller.name", "Allmende Demo eG");

@@ -87,6 +87,23 @@ class PlatformIT {
         return approved.json().get("memberNumber").asLong();
     }
 
+    /** Finance records capital paid in by hand in membership, paid today (Berlin). */
+    private static void recordCapitalPayment(long memberNumber, String amount, String reference) {
+        var paid = membership
+                .as(DemoLogins.FINANCE)
+                .post(
+                        "/api/members/" + memberNumber + "/capital-payments",
+                        Map.of(
+                                "amount",
+                                amount,
+                                "paidOn",
+                                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                                        .toString(),
+                                "reference",
+                                reference));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(204);
+    }
+
     private static int billingMembers() {
         return billing.as(DemoLogins.FINANCE).get("/api/members").json().size();
     }
@@ -117,19 +134,7 @@ class PlatformIT {
             assertThat(member.json().path("shares").asInt()).isEqualTo(40);
             assertThat(member.json().path("leitwegId").asText()).isEqualTo("991-33333TEST-33");
         });
-        var paid = membership
-                .as(DemoLogins.FINANCE)
-                .post(
-                        "/api/members/" + memberNumber + "/capital-payments",
-                        Map.of(
-                                "amount",
-                                "2000.00",
-                                "paidOn",
-                                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
-                                        .toString(),
-                                "reference",
-                                "first instalment"));
-        assertThat(paid.status()).as(paid.toString()).isEqualTo(204);
+        recordCapitalPayment(memberNumber, "2000.00", "first instalment");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(billing.as(DemoLogins.FINANCE)
                         .get("/api/members/" + memberNumber)
                         .json()
@@ -233,6 +238,46 @@ class PlatformIT {
         assertThat(billing.as(DemoLogins.MEMBER_1).get("/api/members/2").status())
                 .isEqualTo(403);
         assertThat(billing.get("/api/members").status()).isEqualTo(401);
+    }
+
+    /**
+     * The member portal's shares page (billing) and the register extract (membership) show the same shares and
+     * paid-in capital for the login's member, and link each other across the two ports.
+     */
+    @Test
+    void aMembersSharesAndPaidInCapitalAreTheSameInThePortalAndInItsRegisterExtract() {
+        // the login mitglied1 is member 1: whoever was admitted first on this platform
+        admit("Gemeinde Gleichstand", 3);
+        recordCapitalPayment(1, "150.00", "Einzahlung");
+        var recorded = new java.util.concurrent.atomic.AtomicReference<java.math.BigDecimal>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var extract = membership.as(DemoLogins.MEMBER_1).get("/api/me/register-extract");
+            var capital = billing.as(DemoLogins.MEMBER_1).get("/api/me/capital");
+            assertThat(capital.status()).as(capital.toString()).isEqualTo(200);
+            var entry = extract.json().path("entry");
+            assertThat(entry.path("paidInCapital").decimalValue())
+                    .isGreaterThanOrEqualTo(new java.math.BigDecimal("150.00"));
+            assertThat(capital.json().path("paidIn").decimalValue())
+                    .isEqualByComparingTo(entry.path("paidInCapital").decimalValue());
+            assertThat(capital.json().path("shares").asInt())
+                    .isEqualTo(entry.path("shares").asInt());
+            recorded.set(entry.path("paidInCapital").decimalValue());
+        });
+
+        var portal = new org.allmende.devinfra.PageSession(platform.billing().baseUrl());
+        portal.logIn(DemoLogins.MEMBER_1);
+        var shares = portal.get("/me/shares?lang=en").body();
+        assertThat(shares)
+                .contains(
+                        "id=\"paid-in\">" + String.format(java.util.Locale.ENGLISH, "%,.2f", recorded.get()) + " EUR<")
+                .contains("href=\"" + platform.membership().baseUrl() + "/me/register-extract\"");
+        var register =
+                new org.allmende.devinfra.PageSession(platform.membership().baseUrl());
+        register.logIn(DemoLogins.MEMBER_1);
+        assertThat(register.get("/me/register-extract?lang=en").body())
+                .contains("id=\"member-capital\">" + String.format(java.util.Locale.ENGLISH, "%,.2f", recorded.get())
+                        + " EUR<")
+                .contains("href=\"" + platform.billing().baseUrl() + "/me/shares\"");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.allmende.billing.web;
 
 import org.allmende.billing.payment.AccountStatement;
 import org.allmende.billing.payment.AccountStatements;
+import org.allmende.billing.payment.CapitalAccount;
+import org.allmende.billing.payment.CapitalAccounts;
 import org.allmende.support.security.CurrentUser;
 import org.allmende.support.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountStatements statements;
+    private final CapitalAccounts capital;
 
-    AccountController(AccountStatements statements) {
+    AccountController(AccountStatements statements, CapitalAccounts capital) {
         this.statements = statements;
+        this.capital = capital;
     }
 
     @GetMapping("/api/members/{memberNumber}/account")
@@ -27,5 +31,13 @@ class AccountController {
     AccountStatement mine() {
         var memberNumber = CurrentUser.memberNumber().orElseThrow(() -> new NotFound("This login is no member."));
         return statements.of(memberNumber);
+    }
+
+    /** The member's shares and capital, the figures of the portal's shares page (number from the login). */
+    @GetMapping("/api/me/capital")
+    CapitalAccount myCapital() {
+        var memberNumber = DocumentDownloads.memberNumber();
+        return capital.of(memberNumber)
+                .orElseThrow(() -> new NotFound("Billing knows no member number " + memberNumber + " yet."));
     }
 }

@@ -51,6 +51,7 @@ class MemberPages {
                     new Link("/me/usage", "nav.usage", Role.MEMBER),
                     new Link("/me/invoices", "nav.invoices", Role.MEMBER),
                     new Link("/me/contributions", "nav.contributions", Role.MEMBER),
+                    new Link("/me/shares", "nav.shares", Role.MEMBER),
                     new Link("/finance/runs", "nav.runs", Role.FINANCE),
                     new Link("/finance/documents", "nav.documents", Role.FINANCE),
                     new Link("/finance/payments", "nav.payments", Role.FINANCE),

@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.allmende.billing.contribution.BillingPeriod;
 import org.allmende.billing.document.IssuedDocuments;
 import org.allmende.billing.ledger.UsageHistory;
+import org.allmende.billing.payment.CapitalAccounts;
 import org.allmende.billing.run.ContributionPreviews;
 import org.allmende.support.pages.PageController;
 import org.allmende.support.time.BusinessTime;
 import org.allmende.support.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -22,9 +24,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The member portal (issue 7): the login's own usage by service and month as a chart with a table, a month's days,
- * the CSV export; its own invoices and credit notes; the contributions of a period before they are issued. The member
- * number always comes from the login, never from the URL: another member's document number is the 404 page, as one
- * that does not exist, and the attempt is logged.
+ * the CSV export; its own invoices and credit notes; the contributions of a period before they are issued; its shares
+ * and capital with the capital calls, payments on them and payouts, linking the register extract (§31 GenG) that
+ * membership-service shows ({@code allmende.links.membership}). The member number always comes from the login, never
+ * from the URL: another member's document number is the 404 page, as one that does not exist, and the attempt is
+ * logged.
  */
 @PageController
 class PortalPages {
@@ -33,6 +37,8 @@ class PortalPages {
     private final IssuedDocuments issued;
     private final DocumentDownloads downloads;
     private final ContributionPreviews previews;
+    private final CapitalAccounts capital;
+    private final String membershipPages;
     private final Clock clock;
 
     PortalPages(
@@ -40,11 +46,15 @@ class PortalPages {
             IssuedDocuments issued,
             DocumentDownloads downloads,
             ContributionPreviews previews,
+            CapitalAccounts capital,
+            @Value("${allmende.links.membership}") String membershipPages,
             Clock clock) {
         this.history = history;
         this.issued = issued;
         this.downloads = downloads;
         this.previews = previews;
+        this.capital = capital;
+        this.membershipPages = membershipPages.replaceAll("/+$", "");
         this.clock = clock;
     }
 
@@ -107,6 +117,18 @@ class PortalPages {
         model.addAttribute("period", chosen);
         model.addAttribute("preview", previews.preview(me(), BillingPeriod.parse(chosen)));
         return "billing/contributions";
+    }
+
+    /**
+     * Shares, capital, calls (their PDFs through {@code /me/invoices}), payments on them and payouts; the register
+     * extract is membership's page, on its own host and port.
+     */
+    @GetMapping("/me/shares")
+    String shares(Model model) {
+        model.addAttribute("memberNumber", me());
+        capital.of(me()).ifPresent(account -> model.addAttribute("account", account));
+        model.addAttribute("registerExtract", membershipPages + "/me/register-extract");
+        return "billing/my-shares";
     }
 
     /** A query parameter the page's links never send (typed by hand): the error page with 400. */

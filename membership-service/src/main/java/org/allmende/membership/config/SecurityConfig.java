@@ -96,6 +96,9 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/board", "/board/**")
                         .hasRole(Role.BOARD.name())
+                        // a member's own entries: the member number comes from the login, never the URL
+                        .requestMatchers(HttpMethod.GET, "/me", "/me/**")
+                        .hasRole(Role.MEMBER.name())
                         .anyRequest()
                         .denyAll())
                 .build();

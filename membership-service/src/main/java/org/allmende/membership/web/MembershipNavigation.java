@@ -13,6 +13,7 @@ class MembershipNavigation implements Navigation {
         return List.of(
                 new Link("/apply", "nav.apply", null),
                 new Link("/board/applications", "nav.board", Role.BOARD),
-                new Link("/board/members", "nav.register", Role.BOARD));
+                new Link("/board/members", "nav.register", Role.BOARD),
+                new Link("/me/register-extract", "nav.myExtract", Role.MEMBER));
     }
 }
