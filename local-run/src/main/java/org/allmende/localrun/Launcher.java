@@ -61,6 +61,8 @@ public final class Launcher {
             kafkaServers = kafka.bootstrapServers();
         }
 
+        var clock = Clock.system(ZoneId.of("Europe/Berlin"));
+        var demo = demoWanted(args, env);
         var settings = new Platform.Settings(
                 membershipUrl,
                 billingUrl,
@@ -70,7 +72,7 @@ public final class Launcher {
                 Integer.parseInt(env.getOrDefault("MEMBERSHIP_PORT", "8081")),
                 Integer.parseInt(env.getOrDefault("BILLING_PORT", "8082")),
                 servicesDirectory(),
-                Map.of(),
+                demo ? DemoCooperative.Plan.full().platformProperties(clock) : Map.of(),
                 List.of(env.getOrDefault("ALLMENDE_SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseZGC")
                         .split("\\s+")),
                 null);
@@ -78,14 +80,9 @@ public final class Launcher {
         closeables.add(platform);
 
         Map<Long, String> memberNames = Map.of();
-        if (demoWanted(args, env)) {
+        if (demo) {
             try {
-                var outcome = new DemoCooperative(
-                                platform,
-                                Clock.system(ZoneId.of("Europe/Berlin")),
-                                DemoCooperative.Plan.full(),
-                                System.out)
-                        .seed();
+                var outcome = new DemoCooperative(platform, clock, DemoCooperative.Plan.full(), System.out).seed();
                 memberNames = outcome.memberNames();
             } catch (RuntimeException e) {
                 // the platform is still usable; start again to finish the seed, it resumes where it stopped

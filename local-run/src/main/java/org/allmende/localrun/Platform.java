@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.allmende.devinfra.DemoLogins;
 
 /** Both services, started in order against one PostgreSQL server and one Kafka cluster. */
@@ -26,7 +27,7 @@ public final class Platform implements AutoCloseable {
     private final Settings settings;
     private final Map<String, String> membershipProperties;
     private volatile ServiceProcess membership;
-    private final ServiceProcess billing;
+    private volatile ServiceProcess billing;
 
     private Platform(
             Settings settings,
@@ -62,6 +63,10 @@ public final class Platform implements AutoCloseable {
      * benchmark puts membership's contract events on the topic itself.
      */
     public static ServiceProcess startBilling(Settings settings) {
+        return startBilling(settings, Map.of());
+    }
+
+    private static ServiceProcess startBilling(Settings settings, Map<String, String> overrides) {
         var billingProperties = common(settings);
         billingProperties.put("server.port", Integer.toString(settings.billingPort()));
         billingProperties.put("spring.datasource.url", settings.billingDatabaseUrl());
@@ -72,6 +77,7 @@ public final class Platform implements AutoCloseable {
         billingProperties.put("allmende.seller.name", "Allmende Demo eG");
         billingProperties.put("allmende.seller.iban", "DE21520503530001234567");
         billingProperties.put("allmende.seller.creditor-id", "DE98ZZZ09999999999");
+        billingProperties.putAll(overrides);
         return ServiceProcess.start(
                 "billing-service",
                 settings.servicesDirectory().resolve("billing-service.jar"),
@@ -109,6 +115,19 @@ public final class Platform implements AutoCloseable {
         var properties = new HashMap<>(membershipProperties);
         properties.putAll(overrides);
         membership = startMembership(settings, properties);
+    }
+
+    /**
+     * Stops billing and starts it again on the same port and database, with these properties over its own (e.g.
+     * {@code allmende.clock.fixed}); none: as it was started first. Returns once billing is stopped; the future
+     * completes when it is healthy again, so membership's side can be worked meanwhile (billing reads on from its
+     * Kafka positions).
+     */
+    public CompletableFuture<Void> restartBilling(Map<String, String> overrides) {
+        billing.close();
+        return CompletableFuture.runAsync(
+                () -> billing = startBilling(settings, overrides),
+                runnable -> new Thread(runnable, "billing-restart").start());
     }
 
     private static Path log(Settings settings, String service) {

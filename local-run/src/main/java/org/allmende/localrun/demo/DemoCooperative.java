@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.allmende.devinfra.ApiClient;
 import org.allmende.devinfra.DemoLogins;
@@ -44,23 +45,57 @@ public final class DemoCooperative {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int BATCH = 5_000;
+    private static final String MEMBERSHIP_FEE = "MEMBERSHIP-FEE";
 
-    /** What to seed: the members, the application left pending, the member that gives notice, months of history. */
+    /**
+     * What to seed: the members, the application left pending, the member that gives notice, the member that leaves
+     * an invoice unpaid past its due date (it pays by transfer), the member whose capital call stays open, months of
+     * history.
+     */
     public record Plan(
-            List<DemoMunicipality> members, DemoMunicipality pending, DemoMunicipality givesNotice, int months) {
+            List<DemoMunicipality> members,
+            DemoMunicipality pending,
+            DemoMunicipality givesNotice,
+            DemoMunicipality overdue,
+            DemoMunicipality capitalCallOpen,
+            int months) {
 
         /** The local run's demo: six bodies of every size and a year of history. */
         public static Plan full() {
-            return new Plan(DemoMunicipality.ALL, DemoMunicipality.PENDING, DemoMunicipality.WIESENGRUND, 12);
+            return new Plan(
+                    DemoMunicipality.ALL,
+                    DemoMunicipality.PENDING,
+                    DemoMunicipality.WIESENGRUND,
+                    DemoMunicipality.ZWECKVERBAND,
+                    DemoMunicipality.KREISSTADT,
+                    12);
         }
 
-        /** Two bodies and two months: the same steps, quick enough for a test. */
+        /** Two bodies and a year: the same steps, quick enough for a test. */
         public static Plan small() {
             return new Plan(
                     List.of(DemoMunicipality.KREISSTADT, DemoMunicipality.WIESENGRUND),
                     DemoMunicipality.PENDING,
                     DemoMunicipality.WIESENGRUND,
-                    2);
+                    DemoMunicipality.WIESENGRUND,
+                    DemoMunicipality.KREISSTADT,
+                    12);
+        }
+
+        /** The history's first day: the first of the month {@code months} before today's. */
+        public LocalDate historyStart(LocalDate today) {
+            return today.withDayOfMonth(1).minusMonths(months);
+        }
+
+        /**
+         * What the platform needs to be started with for this plan: the catalog offered from the history's first day
+         * (membership's catalog seed offers its services from 2026-01-01 unless told otherwise). Only a first start
+         * on an empty database defines the catalog; on one defined later the history begins with the catalog.
+         */
+        public Map<String, String> platformProperties(Clock clock) {
+            return Map.of(
+                    "allmende.catalog.offered-from",
+                    historyStart(LocalDate.now(clock)).toString());
         }
     }
 
@@ -72,7 +107,9 @@ public final class DemoCooperative {
             Map<String, Long> memberNumbers,
             int usageRecordsAccepted,
             int invoicesIssued,
-            int paymentsRecorded) {
+            int paymentsRecorded,
+            int mandatesRecorded,
+            int capitalCallsIssued) {
 
         /** Member number → name of the demo's members. */
         public Map<Long, String> memberNames() {
@@ -128,32 +165,82 @@ public final class DemoCooperative {
                 && !noticeGiver.path("leavingOn").isNull()
                 && !noticeGiver.path("leavingOn").isMissingNode()) {
             out.println("Demo cooperative: found (" + plan.givesNotice().name() + " gave notice), nothing to seed.");
-            return new Outcome(true, from, to, numbers(existing), 0, 0, 0);
+            return new Outcome(true, from, to, numbers(existing), 0, 0, 0, 0, 0);
         }
         out.println(
                 "Demo cooperative: seeding " + plan.members().size() + " members, usage " + from + ".." + to + " …");
-        admit(from, existing);
+        var membershipOnItsFirstDay = admit(from, existing);
         var members = numbers(membersByName());
         var joined = new HashMap<String, LocalDate>();
         membersByName()
                 .forEach((name, entry) ->
                         joined.put(name, LocalDate.parse(entry.path("joinedOn").asText())));
-        subscribe(catalog, members, joined);
-        payShares(members, joined);
-        publishTariffs(catalog, from);
-        int usage = reportUsage(members, from, to, catalog.size());
-        int issued = invoice(members, from, to);
+
+        // the months before last are invoiced on the first of last month (billing's clock moved there, restarted
+        // while membership is), so their invoices fell due weeks ago and an unpaid one is overdue; last month's are
+        // invoiced today, with the real clock
+        var finance = billing(DemoLogins.FINANCE);
+        var ours = Set.copyOf(members.values());
+        var invoiced = invoiced(finance, ours);
+        var earlierIssueDay = YearMonth.from(today).minusMonths(1).atDay(1);
+        var earlierMonths = to.isBefore(from)
+                ? List.<YearMonth>of()
+                : uninvoiced(from, earlierIssueDay.minusDays(1), ours, invoiced);
+        var backdated = !earlierMonths.isEmpty();
+        var billingRestarted = CompletableFuture.<Void>completedFuture(null);
+        if (backdated) {
+            out.println("  restarting billing with its clock on " + earlierIssueDay + " to invoice "
+                    + earlierMonths.get(0) + ".." + earlierMonths.get(earlierMonths.size() - 1));
+            billingRestarted =
+                    platform.restartBilling(Map.of("allmende.clock.fixed", nineInTheMorning(earlierIssueDay)));
+        }
+        if (membershipOnItsFirstDay) {
+            out.println("  restarting membership with the real clock");
+            platform.restartMembership(Map.of());
+        }
+        billingRestarted.join();
+        var billingToday = backdated ? earlierIssueDay : today;
+
+        int mandates;
+        int usage;
+        int issued = 0;
+        try {
+            subscribe(catalog, members, joined);
+            payShares(members, joined);
+            publishTariffs(catalog, from);
+            awaitBillingKnowsSubscriptions(members, from, catalog.size());
+            mandates = recordMandates(members, joined, billingToday);
+            var expected = new LinkedHashMap<Long, Map<String, BigDecimal>>();
+            usage = reportUsage(members, from, to, expected);
+            awaitUsageCounted(expected, from, to);
+            issued += invoice(earlierMonths, ours);
+        } finally {
+            // never leave billing on a past day, also when a step failed: the platform keeps running
+            if (backdated) {
+                out.println("  restarting billing with the real clock");
+                platform.restartBilling(Map.of()).join();
+            }
+        }
+        issued += invoice(uninvoiced(latest(from, earlierIssueDay), to, ours, invoiced), ours);
+        awaitInvoicesListed(finance, ours, from, to);
         int paid = pay(members, today);
+        int calls = callCapital(members);
+        paid += payCapitalCalls(members, today);
         submitPendingApplication();
         giveNotice(members.get(plan.givesNotice().name()));
         out.println("Demo cooperative: seeded — " + members.size() + " members, " + usage + " usage records, " + issued
-                + " invoices issued, " + paid + " paid.");
-        return new Outcome(false, from, to, members, usage, issued, paid);
+                + " invoices issued, " + paid + " payments, " + mandates + " direct debit mandates, " + calls
+                + " capital calls.");
+        return new Outcome(false, from, to, members, usage, issued, paid, mandates, calls);
+    }
+
+    private static String nineInTheMorning(LocalDate day) {
+        return day.atTime(LocalTime.of(9, 0)).atZone(BERLIN).toInstant().toString();
     }
 
     /** The first of the month {@code months} back, but not before every service of the catalog is offered. */
     private LocalDate historyStart(LocalDate today, JsonNode catalog) {
-        var start = today.withDayOfMonth(1).minusMonths(plan.months());
+        var start = plan.historyStart(today);
         for (var service : catalog) {
             var offered = LocalDate.parse(service.path("offeredFrom").asText());
             if (offered.isAfter(start)) {
@@ -187,19 +274,22 @@ public final class DemoCooperative {
     // ---- membership: admission, subscriptions, capital -------------------------------------------------------
 
     /** Admits the members not in the register yet, on the history's first day (membership's clock fixed there). */
-    private void admit(LocalDate on, Map<String, JsonNode> existing) {
+    /**
+     * Admits the members not in the register yet, on the history's first day. True if membership was restarted with
+     * its clock there for it: the caller restarts it with the real clock (together with billing's restart); on a
+     * failure it is restarted here.
+     */
+    private boolean admit(LocalDate on, Map<String, JsonNode> existing) {
         var missing = plan.members().stream()
                 .filter(body -> !existing.containsKey(body.name()))
                 .toList();
         if (missing.isEmpty()) {
-            return;
+            return false;
         }
         var backdated = on.isBefore(LocalDate.now(clock));
         if (backdated) {
             out.println("  restarting membership with its clock on " + on + " to admit " + missing.size() + " members");
-            platform.restartMembership(Map.of(
-                    "allmende.clock.fixed",
-                    on.atTime(LocalTime.of(9, 0)).atZone(BERLIN).toInstant().toString()));
+            platform.restartMembership(Map.of("allmende.clock.fixed", nineInTheMorning(on)));
         }
         try {
             var statutes =
@@ -215,12 +305,13 @@ public final class DemoCooperative {
             await("the register lists the admitted members")
                     .atMost(PATIENCE)
                     .until(() -> membersByName().keySet().containsAll(names(missing)));
-        } finally {
+        } catch (RuntimeException e) {
             if (backdated) {
-                out.println("  restarting membership with the real clock");
                 platform.restartMembership(Map.of());
             }
+            throw e;
         }
+        return backdated;
     }
 
     private static Set<String> names(List<DemoMunicipality> bodies) {
@@ -333,9 +424,16 @@ public final class DemoCooperative {
         return a.isBefore(b) ? a : b;
     }
 
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     // ---- billing: tariffs, usage, invoices, payments ----------------------------------------------------------
 
-    /** A price for every service of the catalog, from the history's first day, where the service has none. */
+    /**
+     * A price for every service of the catalog, and the membership fee, from the history's first day, where there is
+     * none yet.
+     */
     private void publishTariffs(JsonNode catalog, LocalDate from) {
         var finance = billing(DemoLogins.FINANCE);
         await("billing knows the catalog")
@@ -344,14 +442,19 @@ public final class DemoCooperative {
                                 .findValuesAsText("code")
                                 .size()
                         >= catalog.size());
+        var models = new LinkedHashMap<String, Map<String, Object>>();
         for (var service : catalog) {
             var code = service.path("code").asText();
-            if (!ok(finance.get("/api/tariffs?serviceCode=" + code), "tariffs").isEmpty()) {
-                continue;
-            }
             var model = DemoTariffs.model(code);
             if (model == null) {
                 throw new IllegalStateException("the demo has no price for the catalog's service " + code);
+            }
+            models.put(code, model);
+        }
+        models.put(MEMBERSHIP_FEE, DemoTariffs.membershipFee());
+        models.forEach((code, model) -> {
+            if (!ok(finance.get("/api/tariffs?serviceCode=" + code), "tariffs").isEmpty()) {
+                return;
             }
             var plan = new LinkedHashMap<String, Object>();
             plan.put("serviceCode", code);
@@ -359,17 +462,44 @@ public final class DemoCooperative {
             plan.put("costSharingEligible", DemoTariffs.costSharingEligible(code));
             plan.put("model", model);
             created(finance.post("/api/tariffs", plan), "the tariff of " + code);
-        }
+        });
     }
 
-    private int reportUsage(Map<String, Long> members, LocalDate from, LocalDate to, int services) {
+    /**
+     * A SEPA direct debit mandate, signed a week after admission, for every body that pays by direct debit and has
+     * none yet; the others pay by transfer.
+     */
+    private int recordMandates(Map<String, Long> members, Map<String, LocalDate> joined, LocalDate today) {
+        var finance = billing(DemoLogins.FINANCE);
+        int recorded = 0;
+        for (var body : plan.members()) {
+            long number = members.get(body.name());
+            if (!body.directDebit()
+                    || !ok(finance.get("/api/members/" + number + "/mandates"), "mandates")
+                            .isEmpty()) {
+                continue;
+            }
+            var mandate = new LinkedHashMap<String, Object>();
+            mandate.put("reference", body.mandateReference());
+            mandate.put(
+                    "signedOn",
+                    earliest(joined.get(body.name()).plusDays(7), today).toString());
+            mandate.put("debtorName", body.name());
+            mandate.put("iban", body.iban());
+            created(finance.post("/api/members/" + number + "/mandates", mandate), "the mandate of " + body.name());
+            recorded++;
+        }
+        return recorded;
+    }
+
+    /** Posts the usage of the days {@code from}..{@code to}; {@code expected} gets each member's totals. */
+    private int reportUsage(
+            Map<String, Long> members, LocalDate from, LocalDate to, Map<Long, Map<String, BigDecimal>> expected) {
         if (to.isBefore(from)) {
             return 0;
         }
-        awaitBillingKnowsSubscriptions(members, from, services);
         var meter = membership(DemoLogins.METER);
         int accepted = 0;
-        var expected = new LinkedHashMap<Long, Map<String, BigDecimal>>();
         var pending = new ArrayList<Map<String, Object>>();
         for (var body : plan.members()) {
             long number = members.get(body.name());
@@ -410,12 +540,16 @@ public final class DemoCooperative {
             accepted += json.path("accepted").asInt();
         }
         expected.values().forEach(totals -> totals.replaceAll((code, quantity) -> quantity.stripTrailingZeros()));
+        return accepted;
+    }
+
+    /** Billing has counted every member's usage: an invoice run drafted before would miss some. */
+    private void awaitUsageCounted(Map<Long, Map<String, BigDecimal>> expected, LocalDate from, LocalDate to) {
         var finance = billing(DemoLogins.FINANCE);
         expected.forEach((number, totals) -> await("billing counted the usage of member " + number)
                 .atMost(PATIENCE)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> totals.equals(usageTotals(finance, number, from, to))));
-        return accepted;
     }
 
     private void awaitBillingKnowsSubscriptions(Map<String, Long> members, LocalDate on, int services) {
@@ -441,17 +575,23 @@ public final class DemoCooperative {
         return totals;
     }
 
-    /** A run per month not invoiced yet, issued at once. */
-    private int invoice(Map<String, Long> members, LocalDate from, LocalDate to) {
-        var finance = billing(DemoLogins.FINANCE);
-        var ours = Set.copyOf(members.values());
-        int issued = 0;
-        var invoiced = invoiced(finance, ours); // read once: a run only adds what this loop counts
+    /** The whole months of {@code from}..{@code to} in which a demo member has no invoice yet. */
+    private static List<YearMonth> uninvoiced(LocalDate from, LocalDate to, Set<Long> ours, Set<String> invoiced) {
+        var months = new ArrayList<YearMonth>();
         for (var month = YearMonth.from(from); !month.atEndOfMonth().isAfter(to); month = month.plusMonths(1)) {
             var first = month.atDay(1);
-            if (ours.stream().allMatch(member -> invoiced.contains(member + " " + first))) {
-                continue;
+            if (!ours.stream().allMatch(member -> invoiced.contains(member + " " + first))) {
+                months.add(month);
             }
+        }
+        return months;
+    }
+
+    /** A run per month, issued at once (a second run of a period would only be superseded, ADR 0019). */
+    private int invoice(List<YearMonth> months, Set<Long> ours) {
+        var finance = billing(DemoLogins.FINANCE);
+        int issued = 0;
+        for (var month : months) {
             var run = created(finance.post("/api/invoice-runs", Map.of("period", month.toString())), "run " + month);
             for (var skipped : run.path("skipped")) {
                 if (ours.contains(skipped.path("memberNumber").asLong())) {
@@ -466,16 +606,19 @@ public final class DemoCooperative {
             }
             issued += outcome.path("issued").asInt();
         }
-        // the documents' read side follows the issue a moment later (ADR 0023): pay only what it lists completely
-        var months = new TreeSet<String>();
+        return issued;
+    }
+
+    /** The documents' read side follows the issue a moment later (ADR 0023): pay only what it lists completely. */
+    private static void awaitInvoicesListed(ApiClient finance, Set<Long> ours, LocalDate from, LocalDate to) {
+        var months = 0;
         for (var month = YearMonth.from(from); !month.atEndOfMonth().isAfter(to); month = month.plusMonths(1)) {
-            months.add(month.atDay(1).toString());
+            months++;
         }
-        var expected = months.size() * ours.size();
+        var expected = months * ours.size();
         await("billing lists every demo invoice")
                 .atMost(PATIENCE)
                 .until(() -> invoiced(finance, ours).size() == expected);
-        return issued;
     }
 
     /** The demo members' invoices billing's documents list, as "member periodFrom". */
@@ -491,36 +634,114 @@ public final class DemoCooperative {
     }
 
     /**
-     * Pays every demo invoice but a few of the last month (every second member's): by transfer naming the invoice
-     * number, identified by a bank reference of its own so a second seed books nothing twice.
+     * Pays the demo invoices as the bank would credit them: a direct debit on its due date, a transfer ten days after
+     * the invoice; each with a bank reference of its own, so a second seed books nothing twice. Left open: last
+     * month's invoices (issued today: the direct debits wait for a pain.008 file, the transfers for the members) and
+     * the overdue member's invoice of the month before.
      */
     private int pay(Map<String, Long> members, LocalDate today) {
         var finance = billing(DemoLogins.FINANCE);
         var documents = ok(finance.get("/api/documents?type=INVOICE"), "documents");
         var lastPeriod = YearMonth.from(today).minusMonths(1).atDay(1).toString();
-        var numbers = List.copyOf(members.values());
+        var overduePeriod = YearMonth.from(today).minusMonths(2).atDay(1).toString();
+        var bodies = new HashMap<Long, DemoMunicipality>();
+        plan.members().forEach(body -> bodies.put(members.get(body.name()), body));
         int paid = 0;
         for (var document : documents) {
             long member = document.path("memberNumber").asLong();
-            int index = numbers.indexOf(member);
-            if (index < 0
-                    || (index % 2 == 1 && document.path("periodFrom").asText().equals(lastPeriod))) {
+            var body = bodies.get(member);
+            var period = document.path("periodFrom").asText();
+            if (body == null
+                    || period.equals(lastPeriod)
+                    || (body.equals(plan.overdue()) && period.equals(overduePeriod))) {
                 continue;
             }
             var number = document.path("number").asText();
+            var bookedOn = body.directDebit()
+                    ? LocalDate.parse(document.path("dueOn").asText())
+                    : LocalDate.parse(document.path("issuedOn").asText()).plusDays(10);
             var payment = new LinkedHashMap<String, Object>();
             payment.put("memberNumber", member);
             payment.put("amount", document.path("grossTotal").decimalValue().toPlainString());
-            payment.put("bookedOn", today.toString());
+            payment.put("bookedOn", earliest(bookedOn, today).toString());
             payment.put(
-                    "referenceText", number + " " + document.path("buyerName").asText());
-            payment.put("debtorName", document.path("buyerName").asText());
+                    "referenceText",
+                    body.directDebit()
+                            ? "SEPA-Lastschrift " + body.mandateReference() + " " + number
+                            : number + " " + body.name());
+            payment.put("debtorName", body.name());
+            payment.put("debtorIban", body.iban());
             payment.put("bankReference", "DEMO-" + number);
-            var answer = finance.post("/api/payments", payment);
-            if (answer.status() != 200 && answer.status() != 201) {
-                throw new IllegalStateException("the payment of " + number + ": " + answer);
+            paid += booked(finance.post("/api/payments", payment), number);
+        }
+        return paid;
+    }
+
+    private static int booked(ApiClient.Response answer, String number) {
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new IllegalStateException("the payment of " + number + ": " + answer);
+        }
+        return answer.status() == 201 ? 1 : 0;
+    }
+
+    /**
+     * Finance calls the capital not paid in on admission (all of it, due in the statutes' term), once billing has
+     * every demo member's paid-in capital; a second run calls nothing twice.
+     */
+    private int callCapital(Map<String, Long> members) {
+        var finance = billing(DemoLogins.FINANCE);
+        var register = membersByName();
+        for (var body : plan.members()) {
+            var paidIn = register.get(body.name()).path("paidInCapital").decimalValue();
+            await("billing knows the paid-in capital of " + body.name())
+                    .atMost(PATIENCE)
+                    .until(() -> ok(finance.get("/api/members/" + members.get(body.name())), "member")
+                                    .path("paidInCapital")
+                                    .decimalValue()
+                                    .compareTo(paidIn)
+                            == 0);
+        }
+        var run = created(finance.post("/api/capital-calls", Map.of("portion", "FULL")), "the capital call");
+        // the documents' read side follows a moment later: pay only once every demo member's call is listed
+        var called = plan.members().stream()
+                .filter(body -> body.paidShareFraction().compareTo(BigDecimal.ONE) < 0)
+                .map(body -> members.get(body.name()))
+                .collect(Collectors.toSet());
+        await("billing lists the demo members' capital calls")
+                .atMost(PATIENCE)
+                .until(
+                        () -> ok(finance.get("/api/documents?type=CAPITAL_CALL"), "capital calls")
+                                .findValues("memberNumber")
+                                .stream()
+                                .map(JsonNode::asLong)
+                                .collect(Collectors.toSet())
+                                .containsAll(called));
+        return run.path("calls").size();
+    }
+
+    /** Pays every demo member's capital call but one member's, which stays open. */
+    private int payCapitalCalls(Map<String, Long> members, LocalDate today) {
+        var finance = billing(DemoLogins.FINANCE);
+        var bodies = new HashMap<Long, DemoMunicipality>();
+        plan.members().forEach(body -> bodies.put(members.get(body.name()), body));
+        var open = members.get(plan.capitalCallOpen().name());
+        int paid = 0;
+        for (var call : ok(finance.get("/api/documents?type=CAPITAL_CALL"), "capital calls")) {
+            long member = call.path("memberNumber").asLong();
+            var body = bodies.get(member);
+            if (body == null || member == open) {
+                continue;
             }
-            paid += answer.status() == 201 ? 1 : 0;
+            var number = call.path("number").asText();
+            var payment = new LinkedHashMap<String, Object>();
+            payment.put("memberNumber", member);
+            payment.put("amount", call.path("grossTotal").decimalValue().toPlainString());
+            payment.put("bookedOn", today.toString());
+            payment.put("referenceText", number + " Einzahlung Geschäftsanteile " + body.name());
+            payment.put("debtorName", body.name());
+            payment.put("debtorIban", body.iban());
+            payment.put("bankReference", "DEMO-" + number);
+            paid += booked(finance.post("/api/payments", payment), number);
         }
         return paid;
     }

@@ -1,7 +1,9 @@
 package org.allmende.localrun.demo;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A body of the demo cooperative as it applies for membership, with the figures its usage is made from. The names
@@ -9,9 +11,11 @@ import java.util.List;
  * latter with correct MOD 97-10 check digits, so the e-invoices of the demo validate.
  *
  * @param key stable part of every usage record id of this body: ids must not depend on the member number
- * @param paidShareFraction the part of the subscribed capital paid in at the start (1 = fully paid)
+ * @param paidShareFraction the part of the subscribed capital paid in on admission (1 = fully paid); the rest is
+ *     called by finance's capital call
+ * @param directDebit whether the body gave the cooperative a SEPA direct debit mandate (otherwise it pays by transfer)
  * @param printers how many printers of the cooperative's fleet stand in the town hall (the print subscription)
- * @param storageGb data center storage at the start of the history, growing slowly
+ * @param storageGb data center storage in January 2026, growing slowly
  */
 public record DemoMunicipality(
         String key,
@@ -27,6 +31,7 @@ public record DemoMunicipality(
         int councilSeats,
         int shares,
         BigDecimal paidShareFraction,
+        boolean directDebit,
         int printers,
         int storageGb,
         String contactName,
@@ -47,6 +52,7 @@ public record DemoMunicipality(
             45,
             24,
             new BigDecimal("0.50"),
+            true,
             38,
             4_200,
             "Jana Krüger",
@@ -66,7 +72,8 @@ public record DemoMunicipality(
             38,
             15,
             2,
-            BigDecimal.ONE,
+            new BigDecimal("0.50"),
+            false,
             4,
             260,
             "Thomas Becker",
@@ -86,6 +93,7 @@ public record DemoMunicipality(
             31,
             6,
             new BigDecimal("0.25"),
+            true,
             14,
             1_150,
             "Sabine Wolf",
@@ -105,6 +113,7 @@ public record DemoMunicipality(
             23,
             5,
             new BigDecimal("0.40"),
+            true,
             8,
             540,
             "Michael Schäfer",
@@ -124,6 +133,7 @@ public record DemoMunicipality(
             71,
             40,
             new BigDecimal("0.30"),
+            true,
             64,
             9_800,
             "Dr. Katrin Hoffmann",
@@ -144,6 +154,7 @@ public record DemoMunicipality(
             9,
             2,
             new BigDecimal("0.50"),
+            false,
             3,
             180,
             "Peter Neumann",
@@ -164,10 +175,27 @@ public record DemoMunicipality(
             23,
             5,
             BigDecimal.ZERO,
+            true,
             5,
             300,
             "Anna Richter",
             "buergermeisterin@lindenhof.example");
+
+    /**
+     * The account the body pays from: a well-formed German IBAN (MOD 97-10 check digits) at an invented account of
+     * the Sparkasse the cooperative banks with, the account number made from the body's key.
+     */
+    public String iban() {
+        var bban = "52050353" + String.format("%010d", Math.floorMod(key.hashCode(), 10_000_000_000L));
+        var check =
+                98 - new BigInteger(bban + "131400").mod(BigInteger.valueOf(97)).intValue();
+        return String.format("DE%02d%s", check, bban);
+    }
+
+    /** The reference of the body's SEPA direct debit mandate, unique for the cooperative. */
+    public String mandateReference() {
+        return "DEMO-MANDAT-" + key.toUpperCase(Locale.ROOT);
+    }
 
     public static final List<DemoMunicipality> ALL =
             List.of(KREISSTADT, MUEHLBACH, BIRKENHAIN, WIESENGRUND, LANDKREIS, ZWECKVERBAND);

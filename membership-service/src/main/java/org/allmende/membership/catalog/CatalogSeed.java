@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The services of the municipal IT cooperative, defined at start where their code is missing
- * ({@code allmende.catalog.seed}, on by default). Safe on every start and on several instances at once: a code
+ * ({@code allmende.catalog.seed}, on by default), offered from {@code allmende.catalog.offered-from} (2026-01-01 by
+ * default). Safe on every start and on several instances at once: a code
  * that exists is refused by its aggregate and left as it is, including versions the board published since.
  */
 @Component
@@ -37,26 +39,39 @@ class CatalogSeed implements ApplicationRunner {
 
     static final LocalDate OFFERED_FROM = LocalDate.of(2026, 1, 1);
 
-    static final List<DefineCatalogService> SERVICES = List.of(
-            new DefineCatalogService("DC-HOSTING", "Data center hosting", GB_MONTH, SERVICE, OFFERED_FROM),
-            new DefineCatalogService("ADMIN-NET", "Administration network", FLAT, SERVICE, OFFERED_FROM),
-            new DefineCatalogService("RIS-TABLET", "Council information system tablets", DEVICE, SERVICE, OFFERED_FROM),
-            new DefineCatalogService("PRINT-PAGES", "Print service", PAGE, SERVICE, OFFERED_FROM),
-            new DefineCatalogService("PRINT-CARTRIDGE", "Print cartridges", PIECE, GOODS, OFFERED_FROM),
-            new DefineCatalogService("IT-SECURITY", "IT security", FLAT, SERVICE, OFFERED_FROM),
-            new DefineCatalogService("SUPPORT-HOURS", "Support hours", HOUR, SERVICE, OFFERED_FROM));
+    /** The services offered from the default date. */
+    static final List<DefineCatalogService> SERVICES = services(OFFERED_FROM);
+
+    /** The cooperative's services, offered from {@code offeredFrom}. */
+    static List<DefineCatalogService> services(LocalDate offeredFrom) {
+        return List.of(
+                new DefineCatalogService("DC-HOSTING", "Data center hosting", GB_MONTH, SERVICE, offeredFrom),
+                new DefineCatalogService("ADMIN-NET", "Administration network", FLAT, SERVICE, offeredFrom),
+                new DefineCatalogService(
+                        "RIS-TABLET", "Council information system tablets", DEVICE, SERVICE, offeredFrom),
+                new DefineCatalogService("PRINT-PAGES", "Print service", PAGE, SERVICE, offeredFrom),
+                new DefineCatalogService("PRINT-CARTRIDGE", "Print cartridges", PIECE, GOODS, offeredFrom),
+                new DefineCatalogService("IT-SECURITY", "IT security", FLAT, SERVICE, offeredFrom),
+                new DefineCatalogService("SUPPORT-HOURS", "Support hours", HOUR, SERVICE, offeredFrom));
+    }
 
     private final CommandGateway commands;
+    private final List<DefineCatalogService> services;
 
-    CatalogSeed(CommandGateway commands) {
+    /**
+     * {@code allmende.catalog.offered-from}: the day the seeded services are offered from (a cooperative that starts
+     * using Allmende with its history, or the local run's demo with a year of usage, sets an earlier day).
+     */
+    CatalogSeed(CommandGateway commands, @Value("${allmende.catalog.offered-from:2026-01-01}") String offeredFrom) {
         this.commands = commands;
+        this.services = services(LocalDate.parse(offeredFrom.strip()));
     }
 
     @Override
     public void run(ApplicationArguments args) {
         var correlationId = "catalog-seed-" + UUID.randomUUID();
         var defined = 0;
-        for (var service : SERVICES) {
+        for (var service : services) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(service)
                         .andMetaData(Map.of("correlationId", correlationId, "user", "catalog-seed", "role", "")));
@@ -69,6 +84,6 @@ class CatalogSeed implements ApplicationRunner {
                 // another instance defined it at the same moment
             }
         }
-        log.info("catalog seed: {} of {} services defined, the others existed", defined, SERVICES.size());
+        log.info("catalog seed: {} of {} services defined, the others existed", defined, services.size());
     }
 }

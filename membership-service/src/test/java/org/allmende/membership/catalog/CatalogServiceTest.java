@@ -126,4 +126,12 @@ class CatalogServiceTest {
                 .extracting(DefineCatalogService::code)
                 .containsExactly("PRINT-CARTRIDGE");
     }
+
+    @Test
+    void theSeedOffersItsServicesFromTheConfiguredDay() {
+        var earlier = LocalDate.of(2025, 11, 1);
+        assertThat(CatalogSeed.services(earlier))
+                .hasSameSizeAs(CatalogSeed.SERVICES)
+                .allSatisfy(s -> assertThat(s.effectiveFrom()).isEqualTo(earlier));
+    }
 }
