@@ -24,9 +24,6 @@ public final class BrokenInput {
     public static final String HUGE_INTEGER = "123456789012345678901234567890";
     public static final String OVERLONG = "x".repeat(100_000);
 
-    /** Dates a {@code LocalDate} holds but no database column does: a 400 naming the field, not a 500. */
-    public static final List<Object> FAR_DATES = List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BrokenInput() {}
@@ -123,7 +120,18 @@ public final class BrokenInput {
             case DECIMAL -> List.of("viel", "12.345", "-1", raw("1e400"), object, true);
             case PRICE -> List.of("viel", "-0.01", raw("0.0000001"), raw("1e400"), object, true);
             case TEXT -> List.of(OVERLONG, object, List.of("a"));
-            case DATE -> List.of("2026-13-45", "2026-02-30", "gestern", "31.12.2025", object, true);
+            case DATE ->
+                List.of(
+                        "2026-13-45",
+                        "2026-02-30",
+                        "gestern",
+                        "31.12.2025",
+                        // LocalDate reads these, no database column holds them
+                        "+999999999-12-31",
+                        "-999999999-01-01",
+                        "+10000-01-01",
+                        object,
+                        true);
             case BOOLEAN -> List.of("vielleicht", object, List.of(true));
             case ENUM -> List.of("MAYBE", "approve ", object, List.of("APPROVE"), raw("99"));
             case LIST -> List.of("X", object, List.of(object), List.of(raw(HUGE_INTEGER)));
