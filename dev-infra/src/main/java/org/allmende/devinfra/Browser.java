@@ -2,6 +2,8 @@ package org.allmende.devinfra;
 
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +22,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -38,6 +43,8 @@ public final class Browser implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("allmende.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("allmende.chromedriver", "/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The audit's target (ADR 0031): WCAG 2.0 and 2.1, levels A and AA. */
+    public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final String baseUrl;
     private final Path profile;
@@ -197,6 +204,106 @@ public final class Browser implements AutoCloseable {
 
     public String htmlLanguage() {
         return element("html").getAttribute("lang");
+    }
+
+    /** One element that breaks one of axe-core's rules: where, how bad, and what the rule asks for. */
+    public record AccessibilityViolation(String page, String rule, String impact, String target, String help) {
+        @Override
+        public String toString() {
+            return rule + " (" + impact + ") " + target + " on " + page + ": " + help;
+        }
+    }
+
+    /**
+     * Runs axe-core (bundled in its jar, injected through the driver, so the page's content security policy does
+     * not refuse it) on the page as it is now, against the WCAG 2.1 A and AA rules; one entry per element.
+     */
+    public List<AccessibilityViolation> accessibilityViolations() {
+        return accessibilityViolations(WCAG_21_AA);
+    }
+
+    /** Runs axe-core with the rules of these tags, e.g. also its {@code best-practice} (landmarks, headings). */
+    public List<AccessibilityViolation> accessibilityViolations(List<String> tags) {
+        var results = new AxeBuilder().withTags(tags).analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core failed on " + path() + ": " + results.getErrorMessage());
+        }
+        var page = path();
+        return results.getViolations().stream()
+                .flatMap(rule -> violations(page, rule))
+                .toList();
+    }
+
+    private static Stream<AccessibilityViolation> violations(String page, Rule rule) {
+        return rule.getNodes().stream()
+                .map(node -> new AccessibilityViolation(
+                        page,
+                        rule.getId(),
+                        node.getImpact() == null ? rule.getImpact() : node.getImpact(),
+                        String.valueOf(node.getTarget()),
+                        rule.getHelp()));
+    }
+
+    /** Fails with one line per violation (rule id, impact, target selector, help) unless the page has none. */
+    public Browser assertAccessible() {
+        assertNoViolations(accessibilityViolations());
+        return this;
+    }
+
+    /** Fails with one line per violation, e.g. for violations collected over many pages. */
+    public static void assertNoViolations(List<AccessibilityViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " accessibility violation(s) (WCAG 2.1 AA, axe-core):\n  "
+                    + violations.stream().map(Object::toString).collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    /** The window's size in CSS pixels, e.g. a phone's 375 wide to check the responsive layout. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the page scrolls sideways as a whole (WCAG 1.4.10 reflow: only wide tables may, in their box). */
+    public boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
+    /** Presses keys as a keyboard does, on whatever has the focus (Tab, Enter, Space, letters). */
+    public Browser press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Tabs forward until the element with the id has the focus (at most {@code limit} presses). */
+    public Browser tabTo(String id, int limit) {
+        for (var i = 0; i < limit && !id.equals(focusedId()); i++) {
+            press(Keys.TAB);
+        }
+        if (!id.equals(focusedId())) {
+            throw new AssertionError(
+                    "#" + id + " not reached with " + limit + " Tab presses; focus on #" + focusedId());
+        }
+        return this;
+    }
+
+    /** The id of the element that has the keyboard focus (empty when it has none). */
+    public String focusedId() {
+        return (String) driver.executeScript("return document.activeElement ? document.activeElement.id : ''");
+    }
+
+    /**
+     * The focused element's outline as the browser draws it (style, width in px, colour), e.g. {@code solid 3px
+     * rgb(26, 86, 219)}; {@code none} when it draws none.
+     */
+    public String focusIndicator() {
+        return (String)
+                driver.executeScript(
+                        """
+                var s = getComputedStyle(document.activeElement);
+                return s.outlineStyle === 'none' ? 'none' : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor;
+                """);
     }
 
     /** Keeps the page as a test artifact under {@code target/browser-screenshots/}. */

@@ -1,29 +1,18 @@
 package org.allmende.billing.web;
 
-import static org.allmende.billing.ContractProducer.admitted;
-import static org.allmende.billing.ContractProducer.defined;
-import static org.allmende.billing.ContractProducer.subscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.allmende.billing.ContractProducer;
 import org.allmende.billing.RunningBillingService;
 import org.allmende.devinfra.Browser;
 import org.allmende.devinfra.DemoLogins;
 import org.allmende.devinfra.PageSession;
-import org.allmende.devinfra.SharedInfrastructure;
-import org.allmende.events.membership.ServiceKind;
-import org.allmende.events.membership.ServiceUnit;
-import org.allmende.events.usage.UsageRecorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,54 +28,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BillingPagesIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final LocalDate NEW_YEAR = LocalDate.of(2026, 1, 1);
+    private static final Duration PATIENCE = PrintingCooperative.PATIENCE;
     private static final Pattern RUN = Pattern.compile("/finance/runs/([0-9a-f-]{36})$");
 
-    private static ContractProducer membership;
-    private static ContractProducer usage;
+    private static PrintingCooperative cooperative;
     private static RunningBillingService billing;
-
-    private static UsageRecorded pages(String id, long member, String quantity, LocalDate day) {
-        return new UsageRecorded(
-                "print-fleet", id, member, "PRINT-PAGES", new BigDecimal(quantity), "PAGE", day, day, null);
-    }
 
     @BeforeAll
     static void start() {
-        membership = new ContractProducer(SharedInfrastructure.unique("membership_topic"), 1);
-        usage = new ContractProducer(SharedInfrastructure.unique("usage_topic"), 2);
-        billing =
-                RunningBillingService.start(SharedInfrastructure.unique("billing"), membership.topic(), usage.topic());
-        var facts = List.of(
-                admitted(1),
-                admitted(2),
-                admitted(3),
-                defined("PRINT-PAGES", ServiceUnit.PAGE, ServiceKind.SERVICE, NEW_YEAR),
-                defined("DC-HOSTING", ServiceUnit.GB_MONTH, ServiceKind.SERVICE, NEW_YEAR),
-                subscribed(1, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)),
-                subscribed(2, "PRINT-PAGES", 1, LocalDate.of(2026, 2, 1)),
-                subscribed(3, "DC-HOSTING", 1, LocalDate.of(2026, 2, 1)));
-        facts.forEach(membership::send);
-        usage.sendUsage(List.of(
-                pages("p1", 1, "1000", LocalDate.of(2026, 3, 10)),
-                pages("p2", 1, "500", LocalDate.of(2026, 3, 20)),
-                pages("p3", 2, "300", LocalDate.of(2026, 3, 12))));
-        await().atMost(PATIENCE).until(() -> billing.consumed() == facts.size() + 3);
-        Previews.publish(billing, Previews.MEMBERSHIP_FEE_2026);
-        Previews.publish(
-                billing,
-                """
-                {"serviceCode":"PRINT-PAGES","effectiveFrom":"2026-01-01",
-                 "model":{"type":"PER_UNIT","unitPrice":0.05}}
-                """);
+        cooperative = PrintingCooperative.start();
+        billing = cooperative.billing();
     }
 
     @AfterAll
     static void stop() {
-        billing.close();
-        membership.close();
-        usage.close();
+        cooperative.close();
     }
 
     private static PageSession logIn(DemoLogins.Login login) {
@@ -199,7 +155,13 @@ class BillingPagesIT {
         assertThat(months.statusCode()).isEqualTo(200);
         assertThat(months.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(months.body())
-                .contains("Unsere Nutzung", "<svg", "role=\"img\"", "href=\"/me/usage/2026-03\"", "1.500")
+                .contains(
+                        "Unsere Nutzung",
+                        "<svg",
+                        "role=\"group\"",
+                        "aria-label=\"Nutzung von",
+                        "href=\"/me/usage/2026-03\"",
+                        "1.500")
                 .doesNotContain("style=");
         var days = member.get("/me/usage/2026-03?lang=en");
         assertThat(days.body()).contains("Usage in 03/2026", "10.03.2026", "1,000");

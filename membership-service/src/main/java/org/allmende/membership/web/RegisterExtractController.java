@@ -75,18 +75,21 @@ class RegisterExtractController {
         return """
                 <!DOCTYPE html>
                 <html lang="de"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Auszug aus der Mitgliederliste – Nr. %d</title>
                 <link rel="stylesheet" href="/membership/register-extract.css">
-                </head><body>
+                </head><body><main>
                 <h1>Auszug aus der Mitgliederliste (§ 31 GenG)</h1>
                 <p><strong>Mitglied Nr. %d</strong>: %s, %s, %s %s</p>
                 <p>Eingetreten am %s · Geschäftsanteile: %d · Geschäftsguthaben: %s EUR · Status: %s</p>
-                <table><thead><tr><th>Wirksam am</th><th>Eintragung</th><th>Anteile danach</th>
-                <th>Guthaben danach (EUR)</th><th>Eingetragen am</th></tr></thead>
+                <table><caption>Eintragungen in der Mitgliederliste</caption>
+                <thead><tr><th scope="col">Wirksam am</th><th scope="col">Eintragung</th>
+                <th scope="col">Anteile danach</th><th scope="col">Guthaben danach (EUR)</th>
+                <th scope="col">Eingetragen am</th></tr></thead>
                 <tbody>
                 %s</tbody></table>
                 <p><small>Erstellt am %s</small></p>
-                </body></html>
+                </main></body></html>
                 """
                 .formatted(
                         entry.memberNumber(),

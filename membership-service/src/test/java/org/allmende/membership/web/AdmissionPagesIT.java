@@ -405,7 +405,8 @@ class AdmissionPagesIT {
         return session.getId();
     }
 
-    private static void fillIn(Browser browser, String name) {
+    /** Fills in the application form with valid answers (for the tests that need an application sent). */
+    static void fillIn(Browser browser, String name) {
         browser.type("applicantName", name)
                 .select("bodyKind", "MUNICIPALITY")
                 .type("ags", "06611000")

@@ -146,8 +146,16 @@ public class Problems {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
     }
 
+    /**
+     * A path nothing answers: problem details for the API, but a browser asking for a page gets the error page
+     * (rethrown, Spring answers 404 through the error controller, which renders {@code templates/error.html}).
+     */
     @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail notFound(NoResourceFoundException e, HttpServletRequest request) {
+    ProblemDetail notFound(NoResourceFoundException e, HttpServletRequest request) throws NoResourceFoundException {
+        var accept = request.getHeader("Accept");
+        if (!request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")) {
+            throw e;
+        }
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "No resource " + request.getRequestURI());
     }
 
