@@ -74,6 +74,7 @@ class AccessibilityIT {
             audit.check(member);
             audit.check(member.get("/me/contributions"));
             audit.check(member.get("/me/contributions?period=2026-04"));
+            audit.check(member.get("/me/shares"));
             audit.check(member.get("/me/invoices/no-such-invoice"));
         }
         audit.assertNoViolations();

@@ -83,6 +83,21 @@ class AccessibilityIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"de", "en"})
+    void aMembersOwnRegisterExtractMeetsWcag21AA(String language) {
+        var audit = new PageAudit();
+        try (var member = Browser.open(service.baseUrl(), language)) {
+            member.get("/me/register-extract").awaitPath("/login");
+            member.logIn(DemoLogins.MEMBER_1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> member.path().startsWith("/me/register-extract"));
+            member.reloadUntil("#member-number", String.valueOf(forst.number()));
+            audit.check(member);
+            audit.check(member.get("/me/register-extract/print"));
+        }
+        audit.assertNoViolations();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
     void theBoardsPagesAndDecisionFormsMeetWcag21AA(String language) {
         var audit = new PageAudit();
         try (var board = Browser.open(service.baseUrl(), language)) {
