@@ -390,11 +390,7 @@ class BillingPagesIT {
                 List.of("byInhabitants-0-from", "byInhabitants-0-fee", "byStaff-1-fee", "per", "referenceDay-day"));
         var every = fieldsOf.values().stream().flatMap(List::stream).distinct().toList();
         fieldsOf.forEach((type, fields) -> {
-            var shown = postForm(
-                    finance,
-                    "/finance/tariffs",
-                    "/finance/tariffs",
-                    plan("serviceCode", "DC-HOSTING", "type", type, "action", "fields"));
+            var shown = postPlan(finance, plan("serviceCode", "DC-HOSTING", "type", type, "action", "fields"));
             assertThat(shown.statusCode()).as(type).isEqualTo(200);
             for (var field : every) {
                 var id = "id=\"" + field + "\"";
@@ -406,24 +402,24 @@ class BillingPagesIT {
             }
             assertThat(shown.body()).as(type).contains("value=\"DC-HOSTING\"").doesNotContain("field-error");
         });
-        var minimumOfTiers = postForm(
-                finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
-                plan("type", "MINIMUM_CHARGE", "inner.type", "VOLUME_TIERS", "action", "fields"));
+        var minimumOfTiers =
+                postPlan(finance, plan("type", "MINIMUM_CHARGE", "inner.type", "VOLUME_TIERS", "action", "fields"));
         assertThat(minimumOfTiers.body())
                 .contains("id=\"inner-tiers-0-upTo\"")
                 .doesNotContain("id=\"inner-unitPrice\"");
 
-        var oneMore = postForm(
+        var oneMore = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan("type", "GRADUATED_TIERS", "tiers[0].upTo", "1000", "tiers[1].upTo", "", "action", "add:tiers"));
         assertThat(oneMore.statusCode()).isEqualTo(200);
         assertThat(oneMore.body())
                 .contains("id=\"tiers-2-upTo\"", "value=\"1000\"")
                 .doesNotContain("id=\"tiers-3-upTo\"");
+    }
+
+    /** Finance sends the tariff form. */
+    private static HttpResponse<String> postPlan(PageSession finance, Map<String, String> form) {
+        return postForm(finance, "/finance/tariffs", "/finance/tariffs", form);
     }
 
     /** A plan of DC-HOSTING from 1 July, taxed, with the model's fields given. */
@@ -438,10 +434,8 @@ class BillingPagesIT {
     void financePublishesAPricePlanAndSeesEachBrokenRuleAtItsField() {
         var finance = logIn(DemoLogins.FINANCE);
         finance.get("/finance/tariffs?lang=de");
-        var wrong = postForm(
+        var wrong = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan(
                         "serviceCode", "",
                         "effectiveFrom", "2026-07-01",
@@ -458,10 +452,8 @@ class BillingPagesIT {
                 .contains("value=\"vier Cent\"", "aria-invalid=\"true\"", "id=\"error-summary\"")
                 .doesNotContain("id=\"effectiveFrom-error\"", "id=\"tiers-0-unitPrice-error\"");
 
-        var notAscending = postForm(
+        var notAscending = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 dcHostingFromJuly(
                         "type", "GRADUATED_TIERS",
                         "tiers[0].upTo", "1000",
@@ -488,10 +480,8 @@ class BillingPagesIT {
         assertThat(lastBounded.body())
                 .contains("id=\"tiers-1-upTo-error\"", "The last tier has no upper bound: leave it empty.");
 
-        var goodsForAService = postForm(
+        var goodsForAService = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan(
                         "serviceCode", "DC-HOSTING",
                         "effectiveFrom", "2026-07-01",
@@ -502,10 +492,8 @@ class BillingPagesIT {
         assertThat(goodsForAService.body())
                 .contains("id=\"vatRegime-error\"", "This is a service in the catalog, not goods.");
 
-        var feeWithoutBrackets = postForm(
+        var feeWithoutBrackets = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan(
                         "serviceCode", "MEMBERSHIP-FEE",
                         "effectiveFrom", "2027-01-01",
@@ -518,10 +506,8 @@ class BillingPagesIT {
         assertThat(feeWithoutBrackets.body())
                 .contains("id=\"byInhabitants-error\"", "Please give brackets by inhabitants, by staff, or both.");
 
-        var notInCatalog = postForm(
+        var notInCatalog = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan(
                         "serviceCode", "NO-SUCH",
                         "effectiveFrom", "2026-07-01",
@@ -531,10 +517,8 @@ class BillingPagesIT {
         assertThat(notInCatalog.statusCode()).isEqualTo(400);
         assertThat(notInCatalog.body()).contains("id=\"serviceCode-error\"", "The catalog offers no such service");
 
-        var published = postForm(
+        var published = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
                 plan(
                         "serviceCode", "DC-HOSTING",
                         "effectiveFrom", "2026-07-01",
