@@ -144,7 +144,11 @@ public class BillingConfig {
                         .hasAnyRole(Role.FINANCE.name(), Role.BOARD.name())
                         // finance's workspace: the board may look at runs and documents, only finance acts
                         .requestMatchers(
-                                HttpMethod.GET, "/finance/runs/*", "/finance/documents", "/finance/documents/**")
+                                HttpMethod.GET,
+                                "/finance/runs",
+                                "/finance/runs/*",
+                                "/finance/documents",
+                                "/finance/documents/**")
                         .hasAnyRole(Role.FINANCE.name(), Role.BOARD.name())
                         .requestMatchers("/finance/**")
                         .hasRole(Role.FINANCE.name())

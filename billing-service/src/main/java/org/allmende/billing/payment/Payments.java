@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.allmende.billing.ledger.MemberLedger;
 import org.allmende.support.web.InvalidField;
@@ -91,27 +92,13 @@ public class Payments {
      */
     @Transactional
     public PaymentView assign(long paymentId, long memberNumber, List<String> documentNumbers, String by) {
-        var payment = jdbc
-                .query(
-                        "select kind, amount, member_number from payment where id = ? for update",
-                        (row, i) -> new Object[] {
-                            row.getString("kind"), row.getBigDecimal("amount"), row.getObject("member_number")
-                        },
-                        paymentId)
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("No payment " + paymentId + "."));
-        if (!"RECEIVED".equals(payment[0])) {
+        var payment = lockForAssignment(paymentId);
+        if (payment.memberNumber() != null) {
             throw new RuleViolation(
-                    "return-not-assignable", "A direct debit return is booked with its collection, not by hand.");
+                    "payment-already-booked",
+                    "Payment " + paymentId + " is booked to member " + payment.memberNumber() + ".");
         }
-        if (payment[2] != null) {
-            throw new RuleViolation(
-                    "payment-already-booked", "Payment " + paymentId + " is booked to member " + payment[2] + ".");
-        }
-        if (members.byNumber(memberNumber).isEmpty()) {
-            throw new RuleViolation("member-unknown", "Billing knows no member number " + memberNumber + ".");
-        }
+        requireMember(memberNumber);
         var itemIds = new ArrayList<Long>();
         for (var number : documentNumbers) {
             var item = jdbc
@@ -128,8 +115,102 @@ public class Payments {
             }
             itemIds.add(item[0]);
         }
-        book(paymentId, memberNumber, itemIds, MatchedBy.ASSIGNED, (BigDecimal) payment[1], by);
+        book(paymentId, memberNumber, itemIds, MatchedBy.ASSIGNED, payment.amount(), by);
         return byId(paymentId);
+    }
+
+    /**
+     * Finance assigns a payment by hand, part by part ({@link ManualAssignment}): an unmatched payment is booked to
+     * the member with it; a booked one with money left over (the member's credit) gives more of it. What the parts
+     * leave of the payment pays the member's oldest open items (a credit never stands beside a debt).
+     *
+     * @throws AssignmentRefused naming each part that breaks a rule, and the sum if it is more than the rest
+     */
+    @Transactional
+    public PaymentView assignParts(long paymentId, long memberNumber, List<ManualAssignment.Part> parts, String by) {
+        var payment = lockForAssignment(paymentId);
+        var bookedTo = payment.memberNumber();
+        if (bookedTo != null && bookedTo != memberNumber) {
+            throw new RuleViolation(
+                    "payment-already-booked", "Payment " + paymentId + " is booked to member " + bookedTo + ".");
+        }
+        var rest = payment.unallocated();
+        if (bookedTo != null && (rest.signum() <= 0 || parts.isEmpty())) {
+            throw new RuleViolation(
+                    "payment-fully-assigned", "Payment " + paymentId + " has nothing left to assign by hand.");
+        }
+        requireMember(memberNumber);
+        bookings.lockAccount(memberNumber);
+        var items = new java.util.HashMap<String, ManualAssignment.Item>();
+        var ids = new java.util.HashMap<String, Long>();
+        for (var part : parts) {
+            jdbc.query(
+                    """
+                    select i.id, i.member_number, i.open_amount,
+                        exists (select 1 from direct_debit_collection c
+                                where c.open_item_id = i.id and c.status = 'SUBMITTED') as in_collection
+                    from open_item i where i.document_number = ?
+                    """,
+                    row -> {
+                        ids.put(part.documentNumber(), row.getLong("id"));
+                        items.put(
+                                part.documentNumber(),
+                                new ManualAssignment.Item(
+                                        row.getLong("member_number"),
+                                        row.getBigDecimal("open_amount"),
+                                        row.getBoolean("in_collection")));
+                    },
+                    part.documentNumber());
+        }
+        var problems = ManualAssignment.broken(memberNumber, rest, parts, items);
+        if (!problems.isEmpty()) {
+            throw new AssignmentRefused(problems);
+        }
+        if (bookedTo == null) {
+            bookings.paymentBooked(paymentId, memberNumber, MatchedBy.ASSIGNED, by);
+        }
+        var today = LocalDate.now(clock);
+        for (var part : parts) {
+            bookings.allocated(ids.get(part.documentNumber()), paymentId, null, part.amount(), today);
+        }
+        settlement.settle(memberNumber, today);
+        if (bookedTo == null) {
+            facts.paymentBooked(paymentId);
+        } else {
+            facts.allocationsMade(memberNumber, AccountFacts.CREDIT_APPLIED);
+        }
+        return byId(paymentId);
+    }
+
+    /** A payment as an assignment needs it, locked until the transaction ends. */
+    private record Locked(BigDecimal amount, Long memberNumber, BigDecimal unallocated) {}
+
+    /** The payment, locked; 404 if there is none, 409 if it is a return (booked with its collection). */
+    private Locked lockForAssignment(long paymentId) {
+        var payment = jdbc
+                .query(
+                        "select kind, amount, member_number, unallocated from payment where id = ? for update",
+                        (row, i) -> Map.entry(
+                                row.getString("kind"),
+                                new Locked(
+                                        row.getBigDecimal("amount"),
+                                        row.getObject("member_number", Long.class),
+                                        row.getBigDecimal("unallocated"))),
+                        paymentId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("No payment " + paymentId + "."));
+        if (!"RECEIVED".equals(payment.getKey())) {
+            throw new RuleViolation(
+                    "return-not-assignable", "A direct debit return is booked with its collection, not by hand.");
+        }
+        return payment.getValue();
+    }
+
+    private void requireMember(long memberNumber) {
+        if (members.byNumber(memberNumber).isEmpty()) {
+            throw new RuleViolation("member-unknown", "Billing knows no member number " + memberNumber + ".");
+        }
     }
 
     private void book(

@@ -2,6 +2,8 @@ package org.allmende.billing.run;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,22 @@ public class InvoiceRuns {
             BigDecimal gross,
             List<MemberDraft> members,
             List<Drafts.Skipped> skipped) {}
+
+    /**
+     * A run as the list shows it: its kind and period, whether the drafting finished, when and by whom it was
+     * started (Berlin time), how many drafts it made and issued and their gross total.
+     */
+    public record RunSummary(
+            UUID runId,
+            String kind,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            String status,
+            LocalDateTime createdAt,
+            String createdBy,
+            int drafts,
+            int issued,
+            BigDecimal gross) {}
 
     private final FactsLoader facts;
     private final TariffLedger tariffs;
@@ -300,6 +318,32 @@ public class InvoiceRuns {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Every run, the newest first. */
+    public List<RunSummary> list() {
+        return jdbc.query(
+                """
+                select r.run_id, r.kind, r.period_from, r.period_to, r.status, r.created_by,
+                    r.created_at at time zone 'Europe/Berlin' as created_local,
+                    count(d.draft_id) as drafts, count(d.draft_id) filter (where d.status = 'ISSUED') as issued,
+                    coalesce((select sum(l.gross) from draft_line l join draft_document x on x.draft_id = l.draft_id
+                              where x.run_id = r.run_id), 0) as gross
+                from invoice_run r left join draft_document d on d.run_id = r.run_id
+                group by r.run_id
+                order by r.created_at desc, r.period_from desc
+                """,
+                (row, i) -> new RunSummary(
+                        row.getObject("run_id", UUID.class),
+                        row.getString("kind"),
+                        row.getDate("period_from").toLocalDate(),
+                        row.getDate("period_to").toLocalDate(),
+                        row.getString("status"),
+                        row.getTimestamp("created_local").toLocalDateTime(),
+                        row.getString("created_by"),
+                        row.getInt("drafts"),
+                        row.getInt("issued"),
+                        row.getBigDecimal("gross")));
     }
 
     public Review review(UUID runId) {

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Finance's invoice runs as pages (issue 7): start a run for a period, review its drafts (totals per member, the
  * difference to the previous period, the members skipped and why), issue them; then the issued invoices and credit
- * notes. The same {@link InvoiceRuns} and {@link Documents} as the REST API: a rule exists once.
+ * notes. The board reads the runs and their reviews; only finance starts and issues. The same {@link InvoiceRuns} and {@link Documents} as the REST API: a rule exists once.
  */
 @PageController
 class FinancePages {
@@ -59,12 +59,18 @@ class FinancePages {
         this.clock = clock;
     }
 
+    /** Every run, newest first, for finance and the board; finance also finds the form to start one. */
     @GetMapping("/finance/runs")
-    String newRun(Model model) {
+    String runs(Model model) {
         model.addAttribute(
                 "period",
                 YearMonth.now(clock.withZone(BusinessTime.ZONE)).minusMonths(1).toString());
-        return "billing/run-start";
+        return runsPage(model);
+    }
+
+    private String runsPage(Model model) {
+        model.addAttribute("runs", runs.list());
+        return "billing/runs";
     }
 
     @PostMapping("/finance/runs")
@@ -78,7 +84,7 @@ class FinancePages {
             model.addAttribute("period", period);
             model.addAttribute("periodError", trimmed.isEmpty() ? "error.NotBlank" : "error.period-format");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "billing/run-start";
+            return runsPage(model);
         }
         var review = runs.draft(BillingPeriod.parse(trimmed));
         redirect.addFlashAttribute("skipped", review.skipped());

@@ -58,6 +58,7 @@ class MemberPages {
                     new Link("/finance/tariffs", "nav.tariffs", Role.FINANCE),
                     new Link("/finance/rejected-usage", "nav.rejected", Role.FINANCE),
                     new Link("/members", "nav.members", Role.FINANCE),
+                    new Link("/finance/runs", "nav.runs", Role.BOARD),
                     new Link("/finance/documents", "nav.documents", Role.BOARD),
                     new Link("/members", "nav.members", Role.BOARD));
         }

@@ -12,12 +12,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.allmende.billing.payment.AssignmentRefused;
 import org.allmende.billing.payment.BankAccounts;
 import org.allmende.billing.payment.IncomingPayment;
+import org.allmende.billing.payment.ManualAssignment;
 import org.allmende.billing.payment.PaymentView;
 import org.allmende.billing.payment.Payments;
 import org.allmende.support.security.CurrentUser;
+import org.allmende.support.web.Problems;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +48,19 @@ class PaymentController {
             @Size(max = 42) String debtorIban,
             @Size(max = 140) String bankReference) {}
 
-    /** Books an unmatched payment to a member, to the documents named (in their order) or its oldest open items. */
+    /**
+     * Books an unmatched payment to a member, to the documents named (in their order) or its oldest open items; or,
+     * with {@code parts}, these amounts to these documents (also what is left of a booked payment).
+     */
     record AssignPayment(
-            @NotNull @Positive Long memberNumber, List<@NotBlank @Size(max = 40) String> documentNumbers) {}
+            @NotNull @Positive Long memberNumber,
+            List<@NotBlank @Size(max = 40) String> documentNumbers,
+            List<@Valid @NotNull Part> parts) {}
+
+    /** An amount of the payment for one document of the member. */
+    record Part(
+            @NotBlank @Size(max = 40) String documentNumber,
+            @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount) {}
 
     private final Payments payments;
 
@@ -96,14 +111,32 @@ class PaymentController {
         return payments.byId(id);
     }
 
-    /** 200 with the payment booked; 409 {@code payment-already-booked}, {@code member-unknown}, ... */
+    /**
+     * 200 with the payment booked; 400 naming the part whose amount is more than its item owes or the payment has
+     * left; 409 {@code payment-already-booked}, {@code member-unknown}, ...
+     */
     @PostMapping("/api/payments/{id}/assignment")
     PaymentView assign(@PathVariable long id, @Valid @RequestBody AssignPayment request) {
+        if (request.parts() != null && !request.parts().isEmpty()) {
+            return payments.assignParts(
+                    id,
+                    request.memberNumber(),
+                    request.parts().stream()
+                            .map(part -> new ManualAssignment.Part(part.documentNumber(), part.amount()))
+                            .toList(),
+                    CurrentUser.name());
+        }
         return payments.assign(
                 id,
                 request.memberNumber(),
                 request.documentNumbers() == null ? List.of() : request.documentNumbers(),
                 CurrentUser.name());
+    }
+
+    /** Every part that breaks a rule, each with its field, not only the first. */
+    @ExceptionHandler(AssignmentRefused.class)
+    ProblemDetail refused(AssignmentRefused e) {
+        return Problems.invalidInput(e.problems());
     }
 
     enum PaymentStatus {

@@ -453,4 +453,49 @@ class PaymentsIT {
         assertThat(rule("/api/payments", "{\"memberNumber\":4242,\"amount\":3,\"bookedOn\":\"2026-06-15\"}"))
                 .isEqualTo("member-unknown");
     }
+
+    @Test
+    void financeAssignsAPaymentByAmountsAtMostWhatEachItemOwesAndWhatIsLeftOfIt() {
+        invoice(17, "RE-2026-000171", "2026-05-10", "2026-05-24", "50.00");
+        invoice(17, "RE-2026-000172", "2026-06-01", "2026-06-15", "70.00");
+        var payment = enter(
+                "{\"memberNumber\":17,\"amount\":90,\"bookedOn\":\"2026-06-14\",\"referenceText\":\"Teilzahlung\"}",
+                201);
+        assertThat(payment.path("memberNumber").isNull()).as("no item of 90.00").isTrue();
+        var path = "/api/payments/" + payment.path("id").asLong() + "/assignment";
+
+        var tooMuch = finance()
+                .post(
+                        path,
+                        """
+                        {"memberNumber":17,"parts":[{"documentNumber":"RE-2026-000172","amount":70.01},
+                                                    {"documentNumber":"RE-2026-000171","amount":50.50}]}
+                        """);
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+        assertThat(tooMuch.json().at("/errors/0/field").asText()).isEqualTo("assignments[0].amount");
+        assertThat(tooMuch.json().at("/errors/0/rule").asText()).isEqualTo("exceeds-open-amount");
+        assertThat(tooMuch.json().at("/errors/1/field").asText()).isEqualTo("assignments[1].amount");
+        var beyondThePayment = finance()
+                .post(
+                        path,
+                        """
+                        {"memberNumber":17,"parts":[{"documentNumber":"RE-2026-000172","amount":70.00},
+                                                    {"documentNumber":"RE-2026-000171","amount":20.01}]}
+                        """);
+        assertThat(beyondThePayment.status()).as(beyondThePayment.toString()).isEqualTo(400);
+        assertThat(beyondThePayment.json().at("/errors/0/field").asText()).isEqualTo("assignments");
+        assertThat(beyondThePayment.json().at("/errors/0/rule").asText()).isEqualTo("exceeds-payment-rest");
+        assertThat(open("RE-2026-000172")).as("nothing booked").isEqualByComparingTo("70.00");
+
+        var assigned = finance()
+                .post(path, "{\"memberNumber\":17,\"parts\":[{\"documentNumber\":\"RE-2026-000172\",\"amount\":60}]}");
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(assigned.json().path("matchedBy").asText()).isEqualTo("ASSIGNED");
+        // 60.00 where finance put it, the 30.00 left to the oldest item
+        assertThat(documents(assigned.json())).containsExactly("RE-2026-000172", "RE-2026-000171");
+        assertThat(open("RE-2026-000172")).isEqualByComparingTo("10.00");
+        assertThat(open("RE-2026-000171")).isEqualByComparingTo("20.00");
+        assertThat(rule(path, "{\"memberNumber\":17,\"parts\":[{\"documentNumber\":\"RE-2026-000172\",\"amount\":1}]}"))
+                .isEqualTo("payment-fully-assigned");
+    }
 }

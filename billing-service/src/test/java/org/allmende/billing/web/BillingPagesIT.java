@@ -60,7 +60,12 @@ class BillingPagesIT {
 
     /** Finance drafts March; returns the run's path. */
     private static String draftMarch(PageSession finance) {
-        var started = postForm(finance, "/finance/runs", "/finance/runs", Map.of("period", "2026-03"));
+        return draft(finance, "2026-03");
+    }
+
+    /** Finance drafts a period; returns the run's path. */
+    private static String draft(PageSession finance, String period) {
+        var started = postForm(finance, "/finance/runs", "/finance/runs", Map.of("period", period));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
         var location = started.headers().firstValue("Location").orElseThrow();
         var run = RUN.matcher(location);
@@ -70,14 +75,19 @@ class BillingPagesIT {
 
     /** The number of the member's April invoice, as finance's API lists it. */
     private static String aprilInvoiceOf(long member) {
+        return invoiceOf(member, "2026-04-30");
+    }
+
+    /** The number of the member's invoice of the period ending on {@code periodTo}, as finance's API lists it. */
+    private static String invoiceOf(long member, String periodTo) {
         for (var document : billing.api(DemoLogins.FINANCE)
                 .get("/api/documents?member=" + member)
                 .json()) {
-            if (document.path("periodTo").asText().equals("2026-04-30")) {
+            if (document.path("periodTo").asText().equals(periodTo)) {
                 return document.path("number").asText();
             }
         }
-        throw new AssertionError("no April invoice of member " + member);
+        throw new AssertionError("no invoice of member " + member + " to " + periodTo);
     }
 
     @Test
@@ -138,9 +148,27 @@ class BillingPagesIT {
     @Test
     @Order(3)
     void onlyFinanceRunsTheBoardLooksAndAMemberSeesNeither() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var may = draft(finance, "2026-05").replace("/finance/runs/", "");
+        // a May run, drafted and not issued: finance could issue it, the board only reads it
+        assertThat(finance.get("/finance/runs/" + may).body()).contains("id=\"issue-run\"");
+
         var board = logIn(DemoLogins.BOARD);
         assertThat(board.get("/finance/documents").statusCode()).isEqualTo(200);
-        assertThat(board.get("/finance/runs").statusCode()).isEqualTo(403);
+        var runs = board.get("/finance/runs?lang=en");
+        assertThat(runs.statusCode()).isEqualTo(200);
+        assertThat(runs.body())
+                .contains("id=\"runs\"", "id=\"run-" + may + "\"", "01.05.2026 – 31.05.2026", "Contributions")
+                .contains("href=\"/finance/runs/" + may + "\"", "href=\"/finance/runs\"")
+                .doesNotContain("id=\"start-run\"", "id=\"start-run-form\"", "name=\"period\"");
+        var review = board.get("/finance/runs/" + may);
+        assertThat(review.statusCode()).isEqualTo(200);
+        assertThat(review.body()).contains("id=\"run-totals\"").doesNotContain("id=\"issue-run\"");
+        assertThat(finance.get("/finance/runs").body()).contains("id=\"start-run\"", "id=\"run-" + may + "\"");
+        assertThat(postForm(board, "/finance/runs", "/finance/runs", Map.of("period", "2026-05"))
+                        .statusCode())
+                .isEqualTo(403);
+
         var member = logIn(DemoLogins.MEMBER_1);
         assertThat(member.get("/finance/documents").statusCode()).isEqualTo(403);
         assertThat(member.get("/finance/runs").statusCode()).isEqualTo(403);
@@ -289,58 +317,193 @@ class BillingPagesIT {
                 .isEqualTo(403);
     }
 
+    /** A tariff form as sent: the fields given, in pairs. */
+    private static Map<String, String> plan(String... fields) {
+        var form = new LinkedHashMap<String, String>();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return form;
+    }
+
     @Test
     @Order(8)
-    void financePublishesAPricePlanAndSeesEachBrokenRuleAtItsField() {
+    void theTariffFormShowsExactlyTheFieldsOfEachPriceModelAlsoWithoutScript() {
         var finance = logIn(DemoLogins.FINANCE);
         var page = finance.get("/finance/tariffs?lang=de");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("PRINT-PAGES", "PER_UNIT", "<label for=\"model\"");
+        assertThat(page.body())
+                .contains("PRINT-PAGES", "Je Einheit", "id=\"model-fields\"", "<label for=\"unitPrice\"")
+                .contains("hx-post=\"/finance/tariffs\"", "id=\"show-fields\"", "<select id=\"vatRegime\"")
+                .contains("§ 4 Nr. 29 UStG", "Waren, 19 % USt.")
+                .doesNotContain("id=\"tiers-0-upTo\"", "<textarea");
 
-        var wrong = postForm(
+        var fieldsOf = new LinkedHashMap<String, List<String>>();
+        fieldsOf.put("FLAT_FEE", List.of("amount", "per"));
+        fieldsOf.put("PER_SEAT", List.of("pricePerSeat", "per"));
+        fieldsOf.put("PER_UNIT", List.of("unitPrice"));
+        var tiers = List.of("tiers-0-upTo", "tiers-0-unitPrice", "tiers-1-upTo", "tiers-1-unitPrice", "add-tiers");
+        fieldsOf.put("GRADUATED_TIERS", tiers);
+        fieldsOf.put("VOLUME_TIERS", tiers);
+        fieldsOf.put("PACKAGE", List.of("blockSize", "blockPrice"));
+        fieldsOf.put("MINIMUM_CHARGE", List.of("minimum", "per", "inner-type", "inner-unitPrice"));
+        fieldsOf.put(
+                "MEMBERSHIP_FEE",
+                List.of("byInhabitants-0-from", "byInhabitants-0-fee", "byStaff-1-fee", "per", "referenceDay-day"));
+        var every = fieldsOf.values().stream().flatMap(List::stream).distinct().toList();
+        fieldsOf.forEach((type, fields) -> {
+            var shown = postPlan(finance, plan("serviceCode", "DC-HOSTING", "type", type, "action", "fields"));
+            assertThat(shown.statusCode()).as(type).isEqualTo(200);
+            for (var field : every) {
+                var id = "id=\"" + field + "\"";
+                if (fields.contains(field)) {
+                    assertThat(shown.body()).as(type).contains(id);
+                } else {
+                    assertThat(shown.body()).as(type).doesNotContain(id);
+                }
+            }
+            assertThat(shown.body()).as(type).contains("value=\"DC-HOSTING\"").doesNotContain("field-error");
+        });
+        var minimumOfTiers =
+                postPlan(finance, plan("type", "MINIMUM_CHARGE", "inner.type", "VOLUME_TIERS", "action", "fields"));
+        assertThat(minimumOfTiers.body())
+                .contains("id=\"inner-tiers-0-upTo\"")
+                .doesNotContain("id=\"inner-unitPrice\"");
+
+        var oneMore = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
-                Map.of("serviceCode", "", "effectiveFrom", "2026-07-01", "model", "{\"type\":"));
+                plan("type", "GRADUATED_TIERS", "tiers[0].upTo", "1000", "tiers[1].upTo", "", "action", "add:tiers"));
+        assertThat(oneMore.statusCode()).isEqualTo(200);
+        assertThat(oneMore.body())
+                .contains("id=\"tiers-2-upTo\"", "value=\"1000\"")
+                .doesNotContain("id=\"tiers-3-upTo\"");
+    }
+
+    /** Finance sends the tariff form. */
+    private static HttpResponse<String> postPlan(PageSession finance, Map<String, String> form) {
+        return postForm(finance, "/finance/tariffs", "/finance/tariffs", form);
+    }
+
+    /** A plan of DC-HOSTING from 1 July, taxed, with the model's fields given. */
+    private static Map<String, String> dcHostingFromJuly(String... model) {
+        var form = plan("serviceCode", "DC-HOSTING", "effectiveFrom", "2026-07-01", "vatRegime", "STANDARD");
+        form.putAll(plan(model));
+        return form;
+    }
+
+    @Test
+    @Order(9)
+    void financePublishesAPricePlanAndSeesEachBrokenRuleAtItsField() {
+        var finance = logIn(DemoLogins.FINANCE);
+        finance.get("/finance/tariffs?lang=de");
+        var wrong = postPlan(
+                finance,
+                plan(
+                        "serviceCode", "",
+                        "effectiveFrom", "2026-07-01",
+                        "vatRegime", "STANDARD",
+                        "type", "GRADUATED_TIERS",
+                        "tiers[0].upTo", "1000",
+                        "tiers[0].unitPrice", "0,05",
+                        "tiers[1].upTo", "",
+                        "tiers[1].unitPrice", "vier Cent"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body())
-                .contains("id=\"serviceCode-error\"", "id=\"model-error\"", "Das ist kein Preismodell in JSON.")
-                .doesNotContain("id=\"effectiveFrom-error\"");
+                .contains("id=\"serviceCode-error\"", "Bitte ausfüllen.")
+                .contains("id=\"tiers-1-unitPrice-error\"", "Bitte eine Zahl angeben, z. B. 0,05.")
+                .contains("value=\"vier Cent\"", "aria-invalid=\"true\"", "id=\"error-summary\"")
+                .doesNotContain("id=\"effectiveFrom-error\"", "id=\"tiers-0-unitPrice-error\"");
 
-        var notInCatalog = postForm(
+        var notAscending = postPlan(
                 finance,
+                dcHostingFromJuly(
+                        "type", "GRADUATED_TIERS",
+                        "tiers[0].upTo", "1000",
+                        "tiers[0].unitPrice", "0,05",
+                        "tiers[1].upTo", "500",
+                        "tiers[1].unitPrice", "0,04",
+                        "tiers[2].upTo", "",
+                        "tiers[2].unitPrice", "0,03"));
+        assertThat(notAscending.statusCode()).isEqualTo(400);
+        assertThat(notAscending.body())
+                .contains("id=\"tiers-1-upTo-error\"", "Muss größer sein als in der Zeile davor.");
+
+        var lastBounded = postForm(
+                finance,
+                "/finance/tariffs?lang=en",
                 "/finance/tariffs",
-                "/finance/tariffs",
-                Map.of(
-                        "serviceCode",
-                        "NO-SUCH",
-                        "effectiveFrom",
-                        "2026-07-01",
-                        "model",
-                        "{\"type\":\"PER_UNIT\",\"unitPrice\":1}"));
+                dcHostingFromJuly(
+                        "type", "VOLUME_TIERS",
+                        "tiers[0].upTo", "1000",
+                        "tiers[0].unitPrice", "0.05",
+                        "tiers[1].upTo", "2000",
+                        "tiers[1].unitPrice", "0.04"));
+        assertThat(lastBounded.statusCode()).isEqualTo(400);
+        assertThat(lastBounded.body())
+                .contains("id=\"tiers-1-upTo-error\"", "The last tier has no upper bound: leave it empty.");
+
+        var goodsForAService = postPlan(
+                finance,
+                plan(
+                        "serviceCode", "DC-HOSTING",
+                        "effectiveFrom", "2026-07-01",
+                        "vatRegime", "GOODS",
+                        "type", "PER_UNIT",
+                        "unitPrice", "0.10"));
+        assertThat(goodsForAService.statusCode()).isEqualTo(400);
+        assertThat(goodsForAService.body())
+                .contains("id=\"vatRegime-error\"", "This is a service in the catalog, not goods.");
+
+        var feeWithoutBrackets = postPlan(
+                finance,
+                plan(
+                        "serviceCode", "MEMBERSHIP-FEE",
+                        "effectiveFrom", "2027-01-01",
+                        "vatRegime", "STANDARD",
+                        "type", "MEMBERSHIP_FEE",
+                        "per", "YEAR",
+                        "referenceDay.day", "31.12.",
+                        "referenceDay.yearsBefore", "1"));
+        assertThat(feeWithoutBrackets.statusCode()).isEqualTo(400);
+        assertThat(feeWithoutBrackets.body())
+                .contains("id=\"byInhabitants-error\"", "Please give brackets by inhabitants, by staff, or both.");
+
+        var notInCatalog = postPlan(
+                finance,
+                plan(
+                        "serviceCode", "NO-SUCH",
+                        "effectiveFrom", "2026-07-01",
+                        "vatRegime", "STANDARD",
+                        "type", "PER_UNIT",
+                        "unitPrice", "1"));
         assertThat(notInCatalog.statusCode()).isEqualTo(400);
-        assertThat(notInCatalog.body()).contains("id=\"serviceCode-error\"", "Der Katalog bietet");
+        assertThat(notInCatalog.body()).contains("id=\"serviceCode-error\"", "The catalog offers no such service");
 
-        var published = postForm(
+        var published = postPlan(
                 finance,
-                "/finance/tariffs",
-                "/finance/tariffs",
-                Map.of(
-                        "serviceCode",
-                        "DC-HOSTING",
-                        "effectiveFrom",
-                        "2026-07-01",
-                        "model",
-                        "{\"type\":\"PER_UNIT\",\"unitPrice\":0.10}"));
-        assertThat(published.statusCode()).isEqualTo(302);
+                plan(
+                        "serviceCode", "DC-HOSTING",
+                        "effectiveFrom", "2026-07-01",
+                        "vatRegime", "EXEMPT_COST_SHARING",
+                        "type", "PER_UNIT",
+                        "unitPrice", "0.10",
+                        "action", "publish"));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
         assertThat(finance.get("/finance/tariffs").body()).contains("id=\"published\"", "DC-HOSTING", "01.07.2026");
-        assertThat(finance.post("/finance/tariffs", Map.of("serviceCode", "DC-HOSTING"), Map.of())
+        assertThat(billing.api(DemoLogins.FINANCE)
+                        .get("/api/tariffs?serviceCode=DC-HOSTING&on=2026-07-01")
+                        .json()
+                        .get(0)
+                        .path("costSharingEligible")
+                        .asBoolean())
+                .isTrue();
+        assertThat(finance.post("/finance/tariffs", plan("serviceCode", "DC-HOSTING"), Map.of())
                         .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void financeReviewsRejectedUsageAndAnUnknownRecordIsTheNotFoundPage() {
         var finance = logIn(DemoLogins.FINANCE);
         var page = finance.get("/finance/rejected-usage?lang=en");
@@ -353,5 +516,222 @@ class BillingPagesIT {
         assertThat(postForm(finance, "/finance/rejected-usage", "/finance/rejected-usage/dismissal", fields)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    private static final Pattern PAYMENT = Pattern.compile("/finance/payments\\?member=(\\d+)&payment=(\\d+)#payment$");
+
+    /** The payment member 2's finance recorded by hand, assigned in the next test. */
+    private static String recordedPayment;
+
+    /** The payment's id from the redirect after recording or assigning it. */
+    private static String paymentIn(HttpResponse<String> redirect) {
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        var location = redirect.headers().firstValue("Location").orElseThrow();
+        var payment = PAYMENT.matcher(location);
+        assertThat(payment.find()).as(location).isTrue();
+        return payment.group(2);
+    }
+
+    private static Map<String, String> received(String member, String amount, String valueDate, String iban) {
+        var form = new LinkedHashMap<String, String>();
+        form.put("member", member);
+        form.put("amount", amount);
+        form.put("valueDate", valueDate);
+        form.put("reference", "Abschlag Mai");
+        form.put("iban", iban);
+        form.put("token", "form-" + member + "-" + amount);
+        return form;
+    }
+
+    @Test
+    @Order(11)
+    void financeRecordsAPaymentByHandAndEachWrongFieldIsShownAtItsFieldInGermanAndEnglish() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var page = finance.get("/finance/payments?lang=de");
+        assertThat(page.body()).contains("<label for=\"received-amount\"", "id=\"record-payment\"", "Zahlung erfassen");
+
+        var wrong = postForm(
+                finance,
+                "/finance/payments",
+                "/finance/payments/received",
+                received("", "zwölf", "", "DE13500105170648489890"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body())
+                .contains("id=\"received-member-error\"", "Bitte ausfüllen.")
+                .contains("id=\"received-amount-error\"", "Bitte einen Betrag in Euro angeben")
+                .contains("id=\"received-valueDate-error\"")
+                .contains("id=\"received-iban-error\"", "Die Prüfziffern der IBAN passen nicht")
+                .contains("aria-invalid=\"true\"", "value=\"zwölf\"", "id=\"received-summary\"")
+                .doesNotContain("id=\"received-reference-error\"");
+        var future = postForm(
+                finance, "/finance/payments", "/finance/payments/received", received("2", "50,00", "2099-01-01", ""));
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("id=\"received-valueDate-error\"", "Der Tag darf nicht nach heute liegen.");
+        var unknown = postForm(
+                finance, "/finance/payments", "/finance/payments/received", received("99", "50,00", "2026-05-10", ""));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("id=\"received-member-error\"", "Die Abrechnung kennt kein Mitglied mit dieser Nummer.");
+        var zero = postForm(
+                finance,
+                "/finance/payments?lang=en",
+                "/finance/payments/received",
+                received("2", "0", "2026-05-10", ""));
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(zero.body()).contains("id=\"received-amount-error\"", "Please give an amount greater than 0.");
+        assertThat(finance.post("/finance/payments/received", received("2", "50.00", "2026-05-10", ""), Map.of())
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+
+        var form = received("2", "50.00", "2026-05-10", "");
+        var id = paymentIn(postForm(finance, "/finance/payments", "/finance/payments/received", form));
+        assertThat(finance.get("/finance/payments?member=2&payment=" + id).body())
+                .contains("id=\"recorded-result\"", "The payment is recorded.");
+        assertThat(paymentIn(postForm(finance, "/finance/payments", "/finance/payments/received", form)))
+                .as("the same form sent twice")
+                .isEqualTo(id);
+        recordedPayment = id;
+        var recorded = finance.get("/finance/payments?member=2&payment=" + id);
+        assertThat(recorded.body())
+                .contains("id=\"recorded-result\"", "had been recorded before")
+                .contains("id=\"assign-form\"", "id=\"payment-rest\"", "50.00 EUR", "not yet booked");
+    }
+
+    @Test
+    @Order(12)
+    void anAssignmentMayNotExceedTheItemNorThePaymentAndTheUpdatedAccountFollows() {
+        var finance = logIn(DemoLogins.FINANCE);
+        var id = recordedPayment;
+        var page = "/finance/payments?member=2&payment=" + id + "&lang=de";
+        var march = invoiceOf(2, "2026-03-31");
+        var april = invoiceOf(2, "2026-04-30");
+        var paymentPage = finance.get(page);
+        assertThat(paymentPage.body())
+                .contains("id=\"amount-" + march + "\"", "id=\"amount-" + april + "\"", "id=\"open-" + april + "\"");
+
+        var tooMuchForTheItem = postForm(
+                finance,
+                page,
+                "/finance/payments/" + id + "/assignment",
+                Map.of("member", "2", "amount." + april, "1000,00"));
+        assertThat(tooMuchForTheItem.statusCode()).isEqualTo(400);
+        assertThat(tooMuchForTheItem.body())
+                .contains("id=\"amount-" + april + "-error\"", "Mehr als der offene Betrag dieses Postens.")
+                .contains("value=\"1000,00\"", "id=\"assign-summary\"")
+                .doesNotContain("id=\"assignments-error\"");
+
+        var tooMuchForThePayment = postForm(
+                finance,
+                page,
+                "/finance/payments/" + id + "/assignment",
+                Map.of("member", "2", "amount." + march, "30,00", "amount." + april, "20,01"));
+        assertThat(tooMuchForThePayment.statusCode()).isEqualTo(400);
+        assertThat(tooMuchForThePayment.body())
+                .contains("id=\"assignments-error\"", "Zusammen mehr, als von der Zahlung übrig ist.")
+                .doesNotContain("id=\"amount-" + april + "-error\"");
+
+        var noAmount = postForm(
+                finance,
+                "/finance/payments?lang=en",
+                "/finance/payments/" + id + "/assignment",
+                Map.of("member", "2", "amount." + april, "thirty"));
+        assertThat(noAmount.statusCode()).isEqualTo(400);
+        assertThat(noAmount.body())
+                .contains("id=\"amount-" + april + "-error\"", "Please give an amount in euros, e.g. 119.00.");
+        assertThat(finance.get("/finance/payments?member=2&payment=" + id).body())
+                .as("nothing was booked")
+                .contains("not yet booked");
+
+        assertThat(finance.post(
+                                "/finance/payments/" + id + "/assignment",
+                                Map.of("member", "2", "amount." + april, "30.00"),
+                                Map.of())
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(paymentIn(postForm(
+                        finance,
+                        page,
+                        "/finance/payments/" + id + "/assignment",
+                        Map.of("member", "2", "amount." + april, "30,00"))))
+                .isEqualTo(id);
+        var after = finance.get("/finance/payments?member=2&payment=" + id + "&lang=en")
+                .body();
+        // 30.00 to April as typed; what was left (20.00) paid the oldest item, March
+        assertThat(after)
+                .contains("id=\"assigned-result\"", "id=\"payment-allocations\"")
+                .contains("paid 30.00 EUR of " + april, "paid 20.00 EUR of " + march)
+                .contains("id=\"account-lines\"", "Payment", "id=\"account-balance\"")
+                .doesNotContain("id=\"assign-form\"");
+        assertThat(after).containsPattern("id=\"payment-rest\">0.00 EUR");
+        assertThat(after).containsPattern("(?s)id=\"item-" + april + "\".*?89.00");
+        assertThat(postForm(
+                                finance,
+                                page,
+                                "/finance/payments/" + id + "/assignment",
+                                Map.of("member", "2", "amount." + april, "1,00"))
+                        .body())
+                .as("a payment used up")
+                .contains("Von dieser Zahlung ist nichts mehr zuzuordnen.");
+    }
+
+    @Test
+    @Order(13)
+    void inChromiumFinanceRecordsAPaymentAndAssignsPartOfItToAnInvoice() {
+        var april = aprilInvoiceOf(1);
+        try (var browser = Browser.open(billing.baseUrl(), "de")) {
+            browser.get("/finance/payments").logIn(DemoLogins.FINANCE).element("#record-payment");
+            browser.type("received-member", "1")
+                    .type("received-amount", "100,00")
+                    .type("received-reference", "Rechnungen März und April");
+            browser.script("document.getElementById('received-valueDate').value = '2026-05-11'");
+            browser.click("#record-payment").waitForText("#recorded-result", "Die Zahlung ist erfasst.");
+            assertThat(browser.text("#payment-member")).contains("noch keinem Mitglied");
+            browser.type("amount-" + april, "60,00").click("#assign-payment");
+            browser.waitForText("#assigned-result", "zugeordnet");
+            assertThat(browser.text("#payment-allocations")).contains(april, "60,00");
+            assertThat(browser.text("#payment-rest")).isEqualTo("0,00 EUR");
+            assertThat(browser.text("#item-" + april)).contains("59,00");
+            assertThat(browser.text("#account-lines")).contains("Zahlung", "Rechnung");
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("finance-payment-assigned");
+        }
+    }
+
+    @Test
+    @Order(14)
+    void inChromiumFinanceAddsAGraduatedTariffRowByRowAndTheFieldsFollowTheModel() {
+        try (var browser = Browser.open(billing.baseUrl(), "en")) {
+            browser.get("/finance/tariffs").logIn(DemoLogins.FINANCE).element("#publish-plan");
+            assertThat(browser.has("#unitPrice")).isTrue();
+            browser.type("serviceCode", "PRINT-PAGES");
+            browser.script("document.getElementById('effectiveFrom').value = '2026-09-01'");
+            // htmx swaps the model's fields in place: the page stays, the tiers come
+            browser.script("window.samePage = true");
+            browser.select("type", "GRADUATED_TIERS").element("#tiers-1-unitPrice");
+            assertThat(browser.script("return window.samePage === true")).isEqualTo(true);
+            assertThat(browser.has("#unitPrice")).isFalse();
+            browser.type("tiers-0-upTo", "1000").type("tiers-0-unitPrice", "0.05");
+            browser.click("#add-tiers").element("#tiers-2-unitPrice");
+            assertThat(browser.script("return window.samePage === true")).isEqualTo(true);
+            assertThat(browser.element("#tiers-0-upTo").getAttribute("value")).isEqualTo("1000");
+            browser.type("tiers-1-upTo", "5000").type("tiers-1-unitPrice", "0.04");
+            browser.type("tiers-2-unitPrice", "0.03").select("vatRegime", "EXEMPT_COST_SHARING");
+            browser.click("#publish-plan").waitForText("#published", "PRINT-PAGES");
+            assertThat(browser.text("#plans")).contains("Graduated tiers", "01.09.2026");
+            assertThat(browser.consoleErrors()).isEmpty();
+            browser.screenshot("finance-tariff-graduated");
+        }
+        var plan = billing.api(DemoLogins.FINANCE)
+                .get("/api/tariffs?serviceCode=PRINT-PAGES&on=2026-09-01")
+                .json()
+                .get(0);
+        assertThat(plan.path("costSharingEligible").asBoolean()).isTrue();
+        assertThat(plan.path("model").path("type").asText()).isEqualTo("GRADUATED_TIERS");
+        assertThat(plan.path("model").path("tiers")).hasSize(3);
+        assertThat(plan.path("model").path("tiers").get(2).path("upTo").isNull())
+                .as("and above")
+                .isTrue();
     }
 }
