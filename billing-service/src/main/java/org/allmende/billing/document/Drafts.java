@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +149,7 @@ public class Drafts {
      * was read at {@code usagePositions} and {@code usageCountedAt} (null for none): the invoice issued from one of
      * its drafts counts usage of its period from a later position as late (ADR 0029).
      */
-    public Added addAll(Run run, List<NewDraft> drafts, long[] usagePositions, java.time.Instant usageCountedAt) {
+    public Added addAll(Run run, List<NewDraft> drafts, long[] usagePositions, Instant usageCountedAt) {
         var refused = new ArrayList<Skipped>();
         var ids = new ArrayList<UUID>();
         var kept = new ArrayList<NewDraft>();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,7 +139,7 @@ public class UsageLedger {
         }
     }
 
-    private record Decision(String status, java.time.Instant at) {}
+    private record Decision(String status, Instant at) {}
 
     /**
      * A record to count: the invoice it came late for, if any; where it was applied from in the usage topic (null
@@ -150,11 +151,11 @@ public class UsageLedger {
             Optional<UsageRules.InvoicedPeriod> invoiced,
             Integer partition,
             Long offset,
-            java.time.Instant at,
+            Instant at,
             boolean afterDraft) {
 
         /** A record counted outside the stream's order (retried, accepted, re-checked): it arrives at {@code at}. */
-        static Counted outsideTheStream(int index, UsageRecorded usage, UsageRules rules, java.time.Instant at) {
+        static Counted outsideTheStream(int index, UsageRecorded usage, UsageRules rules, Instant at) {
             return new Counted(index, usage, rules.invoicedBefore(usage, at), null, null, at, rules.afterDraft(usage));
         }
     }
@@ -415,7 +416,7 @@ public class UsageLedger {
     }
 
     /** Counts rejected records that keep every rule now and resolves them as accepted. */
-    private void countAccepted(List<Counted> counted, String by, String resolution, java.time.Instant at) {
+    private void countAccepted(List<Counted> counted, String by, String resolution, Instant at) {
         var inserted = insert(counted);
         addToDailyTotals(counted.stream()
                 .map(Counted::usage)
@@ -446,7 +447,7 @@ public class UsageLedger {
     }
 
     private void resolve(
-            String sendingSystem, String recordId, String status, String by, String resolution, java.time.Instant at) {
+            String sendingSystem, String recordId, String status, String by, String resolution, Instant at) {
         jdbc.update(
                 "update rejected_usage set status = ?, resolved_by = ?, resolved_at = ?, resolution = ?"
                         + " where sending_system = ? and record_id = ?",
@@ -499,7 +500,7 @@ public class UsageLedger {
             LocalDate to,
             String documentNumber,
             long[] usagePositions,
-            java.time.Instant countedAt) {}
+            Instant countedAt) {}
 
     /**
      * Waits until every transaction counting usage has committed, and holds new ones off until the caller's

@@ -2,6 +2,7 @@ package org.allmende.billing.ledger;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,9 +34,9 @@ final class UsageRules {
             LocalDate from,
             LocalDate to,
             String documentNumber,
-            java.time.Instant invoicedAt,
+            Instant invoicedAt,
             long[] usagePositions,
-            java.time.Instant countedAt) {
+            Instant countedAt) {
 
         boolean covers(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
@@ -293,7 +294,7 @@ final class UsageRules {
     }
 
     /** The invoice whose period this usage falls in and whose usage was read before the given instant, if any. */
-    Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, java.time.Instant appliedAt) {
+    Optional<InvoicedPeriod> invoicedBefore(UsageRecorded usage, Instant appliedAt) {
         return latestInvoiced(usage, period -> period.countedAt().isBefore(appliedAt));
     }
 

@@ -2,6 +2,7 @@ package org.allmende.billing.run;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -236,7 +237,7 @@ public class InvoiceRuns {
      * A chunk's facts, and where billing stood in the usage partitions and when, in the snapshot they were read in:
      * exactly the usage records before these positions are in the facts (ADR 0029).
      */
-    private record ChunkFacts(Map<Long, BillingFacts> facts, long[] usagePositions, java.time.Instant countedAt) {}
+    private record ChunkFacts(Map<Long, BillingFacts> facts, long[] usagePositions, Instant countedAt) {}
 
     /**
      * Reads the facts of a chunk of members in a few statements, and the usage positions, in one snapshot (a
